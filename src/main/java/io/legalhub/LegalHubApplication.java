@@ -1,0 +1,24 @@
+package io.legalhub;
+
+import java.util.Arrays;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Legal Hub. {@code java -jar legal-hub.jar} runs the hub; {@code java -jar legal-hub.jar sandbox [options]}
+ * runs only the simulated legal systems (for several hub instances sharing one sandbox).
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class LegalHubApplication {
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("sandbox")) {
+            io.legalhub.sandbox.SandboxMain.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        SpringApplication.run(LegalHubApplication.class, args);
+    }
+}

@@ -1,0 +1,7 @@
+package io.legalhub.api;
+
+public class BadRequestException extends RuntimeException {
+    public BadRequestException(String message) {
+        super(message);
+    }
+}

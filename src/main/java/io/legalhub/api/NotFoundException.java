@@ -1,0 +1,7 @@
+package io.legalhub.api;
+
+public class NotFoundException extends RuntimeException {
+    public NotFoundException(String message) {
+        super(message);
+    }
+}

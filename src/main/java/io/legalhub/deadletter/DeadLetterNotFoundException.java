@@ -1,0 +1,7 @@
+package io.legalhub.deadletter;
+
+public class DeadLetterNotFoundException extends RuntimeException {
+    public DeadLetterNotFoundException(long id) {
+        super("No dead letter with id " + id);
+    }
+}

@@ -1,0 +1,7 @@
+package io.legalhub.ledes;
+
+/** ERROR makes a file invalid; WARNING is shown to the user but lets the invoice through. */
+public enum Severity {
+    ERROR,
+    WARNING
+}

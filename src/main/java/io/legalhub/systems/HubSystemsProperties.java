@@ -1,0 +1,235 @@
+package io.legalhub.systems;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The connected systems, as configured under {@code hub.systems}, plus outbound HTTP settings and
+ * which targets each canonical entity flows to.
+ */
+@ConfigurationProperties(prefix = "hub")
+public class HubSystemsProperties {
+
+    private Map<String, SystemSettings> systems = new LinkedHashMap<>();
+    private Http http = new Http();
+    private Map<String, Flow> flows = new LinkedHashMap<>();
+
+    public Map<String, SystemSettings> getSystems() {
+        return systems;
+    }
+
+    public void setSystems(Map<String, SystemSettings> systems) {
+        this.systems = systems;
+    }
+
+    public Http getHttp() {
+        return http;
+    }
+
+    public void setHttp(Http http) {
+        this.http = http;
+    }
+
+    public Map<String, Flow> getFlows() {
+        return flows;
+    }
+
+    public void setFlows(Map<String, Flow> flows) {
+        this.flows = flows;
+    }
+
+    public SystemSettings system(String name) {
+        SystemSettings settings = systems.get(name);
+        if (settings == null) {
+            throw new UnknownSystemException(name);
+        }
+        return settings;
+    }
+
+    public Optional<SystemSettings> findSystem(String name) {
+        return Optional.ofNullable(systems.get(name));
+    }
+
+    public Flow flow(String entity) {
+        Flow flow = flows.get(entity);
+        if (flow == null) {
+            throw new IllegalStateException("No flow configured for entity '" + entity + "' (hub.flows." + entity + ")");
+        }
+        return flow;
+    }
+
+    public static class SystemSettings {
+        private String baseUrl;
+        private String token;
+        private String webhookSecret;
+        private String signatureHeader = "X-Hook-Signature";
+        private Map<String, String> webhookModels = new LinkedHashMap<>();
+        private Map<String, String> settings = new LinkedHashMap<>();
+        private Map<String, EntityEndpoints> entities = new LinkedHashMap<>();
+
+        public String getBaseUrl() {
+            return baseUrl;
+        }
+
+        public void setBaseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+        }
+
+        public String getToken() {
+            return token;
+        }
+
+        public void setToken(String token) {
+            this.token = token;
+        }
+
+        public String getWebhookSecret() {
+            return webhookSecret;
+        }
+
+        public void setWebhookSecret(String webhookSecret) {
+            this.webhookSecret = webhookSecret;
+        }
+
+        public String getSignatureHeader() {
+            return signatureHeader;
+        }
+
+        public void setSignatureHeader(String signatureHeader) {
+            this.signatureHeader = signatureHeader;
+        }
+
+        /** Webhook model name → canonical entity whose inbound queue receives it. */
+        public Map<String, String> getWebhookModels() {
+            return webhookModels;
+        }
+
+        public void setWebhookModels(Map<String, String> webhookModels) {
+            this.webhookModels = webhookModels;
+        }
+
+        public Map<String, String> getSettings() {
+            return settings;
+        }
+
+        public void setSettings(Map<String, String> settings) {
+            this.settings = settings;
+        }
+
+        public Map<String, EntityEndpoints> getEntities() {
+            return entities;
+        }
+
+        public void setEntities(Map<String, EntityEndpoints> entities) {
+            this.entities = entities;
+        }
+
+        public EntityEndpoints endpoints(String system, String entity) {
+            EntityEndpoints endpoints = entities.get(entity);
+            if (endpoints == null) {
+                throw new IllegalStateException(
+                        "System '" + system + "' has no endpoints for '" + entity + "' (hub.systems." + system + ".entities." + entity + ")");
+            }
+            return endpoints;
+        }
+    }
+
+    /**
+     * How one entity is written to a system. Each operation is "METHOD /path?query" where {key} is the
+     * record's hub key and {id} the system's own id; the *-id entries are JSON pointers into the answer.
+     */
+    public static class EntityEndpoints {
+        private String lookup;
+        private String lookupId;
+        private String create;
+        private String update;
+        private String responseId;
+
+        public String getLookup() {
+            return lookup;
+        }
+
+        public void setLookup(String lookup) {
+            this.lookup = lookup;
+        }
+
+        public String getLookupId() {
+            return lookupId;
+        }
+
+        public void setLookupId(String lookupId) {
+            this.lookupId = lookupId;
+        }
+
+        public String getCreate() {
+            return create;
+        }
+
+        public void setCreate(String create) {
+            this.create = create;
+        }
+
+        public String getUpdate() {
+            return update;
+        }
+
+        public void setUpdate(String update) {
+            this.update = update;
+        }
+
+        public String getResponseId() {
+            return responseId;
+        }
+
+        public void setResponseId(String responseId) {
+            this.responseId = responseId;
+        }
+    }
+
+    public static class Http {
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getRequestTimeout() {
+            return requestTimeout;
+        }
+
+        public void setRequestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+        }
+    }
+
+    public static class Flow {
+        private String source;
+        private List<String> targets = List.of();
+
+        public String getSource() {
+            return source;
+        }
+
+        public void setSource(String source) {
+            this.source = source;
+        }
+
+        public List<String> getTargets() {
+            return targets;
+        }
+
+        public void setTargets(List<String> targets) {
+            this.targets = targets;
+        }
+    }
+}

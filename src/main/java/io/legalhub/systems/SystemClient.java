@@ -1,0 +1,167 @@
+package io.legalhub.systems;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * HTTP to the connected systems. Classifies every failure as transient (worth retrying) or permanent
+ * (someone must act), and guards each system with its own circuit breaker so an outage costs fast
+ * failures instead of a pile of timeouts. Logs methods, paths and statuses, never bodies.
+ */
+@Component
+public class SystemClient {
+
+    private static final Logger log = LoggerFactory.getLogger(SystemClient.class);
+    private static final int MAX_REASON_LENGTH = 500;
+
+    private final HubSystemsProperties properties;
+    private final ObjectMapper json;
+    private final HttpClient http;
+    private final CircuitBreakerRegistry breakers;
+    private final Map<String, CircuitBreaker> breakerBySystem = new ConcurrentHashMap<>();
+
+    public SystemClient(HubSystemsProperties properties, ObjectMapper json) {
+        this.properties = properties;
+        this.json = json;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.getHttp().getConnectTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(10)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(5))
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .recordExceptions(TransientSystemFailure.class)
+                .ignoreExceptions(PermanentSystemFailure.class)
+                .build());
+    }
+
+    /**
+     * Sends one request. Returns the 2xx answer; a 404 is returned too when {@code notFoundIsAnswer}
+     * (a lookup that finds nothing); anything else becomes a {@link SystemFailure}.
+     */
+    public SystemResponse send(String system, String method, String pathAndQuery, String body, boolean notFoundIsAnswer) {
+        HubSystemsProperties.SystemSettings settings = properties.system(system);
+        CircuitBreaker breaker = breakerBySystem.computeIfAbsent(system, breakers::circuitBreaker);
+        try {
+            return breaker.executeSupplier(() -> exchange(system, settings, method, pathAndQuery, body, notFoundIsAnswer));
+        } catch (CallNotPermittedException open) {
+            throw new TransientSystemFailure(system, 0,
+                    "Calls to " + system + " are paused: its circuit breaker opened after repeated failures", null, open);
+        }
+    }
+
+    public JsonNode parse(String system, String body) {
+        try {
+            return json.readTree(body == null ? "" : body);
+        } catch (IOException e) {
+            throw new PermanentSystemFailure(system, 200, "answer is not valid JSON");
+        }
+    }
+
+    private SystemResponse exchange(String system, HubSystemsProperties.SystemSettings settings, String method,
+                                    String pathAndQuery, String body, boolean notFoundIsAnswer) {
+        URI uri = URI.create(trimSlash(settings.getBaseUrl()) + pathAndQuery);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(properties.getHttp().getRequestTimeout())
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (settings.getToken() != null && !settings.getToken().isBlank()) {
+            request.header("Authorization", "Bearer " + settings.getToken());
+        }
+        HttpResponse<String> response;
+        long started = System.nanoTime();
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            log.debug("{} {} {} failed: {}", system, method, uri.getPath(), e.toString());
+            throw new TransientSystemFailure(system, 0, system + " could not be reached: " + describe(e), null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientSystemFailure(system, 0, "interrupted while calling " + system, null, e);
+        }
+        int status = response.statusCode();
+        log.debug("{} {} {} -> {} in {} ms", system, method, uri.getPath(), status, (System.nanoTime() - started) / 1_000_000);
+        if (status >= 200 && status < 300 || status == 404 && notFoundIsAnswer) {
+            return new SystemResponse(status, response.body(), response.headers());
+        }
+        String reason = reasonFrom(response.body());
+        if (status == 408 || status == 425 || status == 429 || status >= 500) {
+            Duration retryAfter = response.headers().firstValue("Retry-After").map(SystemClient::parseRetryAfter).orElse(null);
+            throw new TransientSystemFailure(system, status,
+                    system + " answered HTTP " + status + (reason.isEmpty() ? "" : ": " + reason), retryAfter, null);
+        }
+        throw new PermanentSystemFailure(system, status, reason.isEmpty() ? "no reason given" : reason);
+    }
+
+    /** The system's own explanation: error.message, message or error from a JSON answer, else the text itself. */
+    private String reasonFrom(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            for (String pointer : new String[] {"/error/message", "/message", "/error", "/detail", "/title"}) {
+                JsonNode found = node.at(pointer);
+                if (found.isTextual() && !found.asText().isBlank()) {
+                    return truncate(found.asText());
+                }
+            }
+        } catch (IOException notJson) {
+            // fall through: plain-text answers are their own reason
+        }
+        return truncate(body.strip());
+    }
+
+    static Duration parseRetryAfter(String value) {
+        String v = value.trim();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException neither) {
+                return null;
+            }
+        }
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= MAX_REASON_LENGTH ? s : s.substring(0, MAX_REASON_LENGTH) + "…";
+    }
+
+    private static String trimSlash(String base) {
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+}
