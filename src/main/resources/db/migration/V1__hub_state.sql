@@ -52,6 +52,7 @@ create table dead_letter (
     status           varchar(20)  not null,
     entity_type      varchar(40)  not null,
     record_key       varchar(200),
+    source_version   bigint,
     source_system    varchar(60),
     target           varchar(60)  not null,
     stage            varchar(40)  not null,

@@ -9,6 +9,7 @@ public record DeadLetter(
         DeadLetterStatus status,
         String entityType,
         String recordKey,
+        Long sourceVersion,
         String sourceSystem,
         String target,
         String stage,

@@ -71,7 +71,8 @@ public class DeadLetterRecorder {
 
         Pinpoint where = pinpoint(error);
         Failure failure = new Failure(
-                messageId, entity, key, header(current, original, Envelope.SOURCE_SYSTEM), target, stage,
+                messageId, entity, key, original.getHeader(Envelope.SOURCE_VERSION, Long.class),
+                header(current, original, Envelope.SOURCE_SYSTEM), target, stage,
                 exchange.getFromRouteId(), failureEndpoint(exchange), kind,
                 error == null ? "unknown" : error.getClass().getName(),
                 plainMessage(error, kind, attempts, failureEndpoint(exchange)),

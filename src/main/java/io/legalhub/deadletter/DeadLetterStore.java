@@ -35,16 +35,15 @@ public class DeadLetterStore {
     }
 
     /**
-     * Records a failure. The same message failing again at the same stage and target updates its one
-     * dead letter (a redelivered message never makes a second); a failed replay re-opens the dead letter it came from.
+     * Records a failure. One dead letter per failing thing: the same message failing again (a broker
+     * redelivery), or the same version of the same record arriving again by another path (webhook and
+     * poll) while its dead letter is still open, updates that dead letter; a failed replay re-opens the
+     * dead letter it came from.
      */
     @Transactional
     public long recordFailure(Failure f, Long replayOf) {
         OffsetDateTime now = now();
-        Optional<Long> existing = replayOf != null ? Optional.of(replayOf)
-                : jdbc.sql("select id from dead_letter where message_id = :m and stage = :s and target = :t")
-                        .param("m", f.messageId()).param("s", f.stage()).param("t", f.target())
-                        .query(Long.class).optional();
+        Optional<Long> existing = replayOf != null ? Optional.of(replayOf) : existingFor(f);
         if (existing.isPresent()) {
             long id = existing.get();
             jdbc.sql("""
@@ -61,13 +60,13 @@ public class DeadLetterStore {
             return id;
         }
         jdbc.sql("""
-                insert into dead_letter (message_id, status, entity_type, record_key, source_system, target, stage, route_id,
+                insert into dead_letter (message_id, status, entity_type, record_key, source_version, source_system, target, stage, route_id,
                   endpoint, failure_kind, error_class, error_message, cause_chain, failed_line, failed_field, attempts, body,
                   headers, first_failed_at, last_failed_at, updated_at)
-                values (:m, 'open', :entity, :key, :source, :target, :stage, :route, :endpoint, :kind, :cls, :msg, :chain,
+                values (:m, 'open', :entity, :key, :version, :source, :target, :stage, :route, :endpoint, :kind, :cls, :msg, :chain,
                   :line, :field, :attempts, :body, :headers, :now, :now, :now)""")
                 .param("m", f.messageId()).param("entity", f.entityType()).param("key", f.recordKey())
-                .param("source", f.sourceSystem()).param("target", f.target()).param("stage", f.stage())
+                .param("version", f.sourceVersion()).param("source", f.sourceSystem()).param("target", f.target()).param("stage", f.stage())
                 .param("route", f.routeId()).param("endpoint", f.endpoint()).param("kind", f.kind().id())
                 .param("cls", f.errorClass()).param("msg", f.errorMessage()).param("chain", f.causeChain())
                 .param("line", f.failedLine()).param("field", f.failedField()).param("attempts", f.attempts())
@@ -76,6 +75,21 @@ public class DeadLetterStore {
         long id = idOf(f);
         addHistory(id, "hub", "created", f.kind().id() + " failure at " + f.stage() + ": " + f.errorMessage());
         return id;
+    }
+
+    private Optional<Long> existingFor(Failure f) {
+        Optional<Long> sameMessage = jdbc.sql("select id from dead_letter where message_id = :m and stage = :s and target = :t")
+                .param("m", f.messageId()).param("s", f.stage()).param("t", f.target())
+                .query(Long.class).optional();
+        if (sameMessage.isPresent() || f.recordKey() == null || f.sourceVersion() == null) {
+            return sameMessage;
+        }
+        return jdbc.sql("""
+                select id from dead_letter where entity_type = :e and record_key = :k and target = :t and stage = :s
+                  and source_version = :v and status = 'open' order by id limit 1""")
+                .param("e", f.entityType()).param("k", f.recordKey()).param("t", f.target()).param("s", f.stage())
+                .param("v", f.sourceVersion())
+                .query(Long.class).optional();
     }
 
     private Long idOf(Failure f) {
@@ -209,6 +223,7 @@ public class DeadLetterStore {
                 DeadLetterStatus.of(rs.getString("status")),
                 rs.getString("entity_type"),
                 rs.getString("record_key"),
+                (Long) rs.getObject("source_version", Long.class),
                 rs.getString("source_system"),
                 rs.getString("target"),
                 rs.getString("stage"),

@@ -5,6 +5,7 @@ public record Failure(
         String messageId,
         String entityType,
         String recordKey,
+        Long sourceVersion,
         String sourceSystem,
         String target,
         String stage,

@@ -1,0 +1,349 @@
+package io.legalhub.sandbox.systems;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.legalhub.sandbox.SandboxSettings;
+import io.legalhub.sandbox.SandboxSystem;
+import io.legalhub.sandbox.control.Faults;
+import io.legalhub.sandbox.control.RequestLog;
+import io.legalhub.sandbox.control.WebhookDispatcher;
+import io.legalhub.sandbox.http.ApiException;
+import io.legalhub.sandbox.http.Fields;
+import io.legalhub.sandbox.http.Json;
+import io.legalhub.sandbox.http.Request;
+import io.legalhub.sandbox.http.Response;
+import io.legalhub.sandbox.http.Router;
+import io.legalhub.sandbox.seed.SeedData;
+import io.legalhub.sandbox.store.SystemStore;
+import io.legalhub.sandbox.store.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Base of one simulated system: its storage, API and control routers, faults, request log and webhooks.
+ * Subclasses register their API routes and seed data. Internal.
+ */
+public abstract class SystemModule implements AutoCloseable {
+
+    /** Header marking a request as an observer's (see {@link #observe}). */
+    public static final String OBSERVER_HEADER = "X-Sandbox-Observer";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SystemModule.class);
+
+    /** A business key whose duplicates {@code /_control/stats} reports, e.g. billing matters by {@code number}. */
+    protected record BusinessKey(String table, String keyField, String idField) {
+    }
+
+    protected final SandboxSystem system;
+    protected final SystemStore store;
+    protected final Faults faults = new Faults();
+    protected final RequestLog requestLog;
+    protected final WebhookDispatcher webhooks;
+    private final Router api = new Router();
+    private final Router control = new Router();
+    private final String bearerToken;
+
+    protected SystemModule(SandboxSystem system, SystemStore store, SandboxSettings settings) {
+        this.system = system;
+        this.store = store;
+        this.requestLog = new RequestLog(settings.requestLogCapacity());
+        this.webhooks = new WebhookDispatcher(system.prefix(), settings.webhookAttempts(), settings.webhookBackoff());
+        SandboxSettings.WebhookTarget target = settings.webhookTargets().get(system);
+        if (target != null) {
+            webhooks.configure(target.url(), target.secret(), true);
+        }
+        this.bearerToken = settings.bearerTokens().get(system);
+    }
+
+    /** Registers routes; called once by the server after construction. */
+    public final void init(boolean seed) {
+        registerApi(api);
+        registerCommonControl(control);
+        registerControl(control);
+        if (seed && store.isEmpty()) {
+            store.write(() -> seed(SeedData.standard()));
+            store.commit();
+        }
+    }
+
+    protected abstract void registerApi(Router r);
+
+    protected void registerControl(Router r) {
+    }
+
+    protected abstract void seed(SeedData data);
+
+    protected abstract List<BusinessKey> businessKeys();
+
+    /** Called after the data was cleared (and maybe re-seeded) so caches can be dropped. */
+    protected void afterReset() {
+    }
+
+    public SandboxSystem system() {
+        return system;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public WebhookDispatcher webhooks() {
+        return webhooks;
+    }
+
+    public RequestLog requestLog() {
+        return requestLog;
+    }
+
+    public SystemStore store() {
+        return store;
+    }
+
+    /** Handles one request below this system's prefix. Never throws. */
+    public final Response handle(Request req) {
+        if (req.path().equals("/_control") || req.path().startsWith("/_control/")) {
+            try {
+                return control.dispatch(req);
+            } catch (ApiException e) {
+                return Response.error(e);
+            } catch (RuntimeException e) {
+                LOG.error("{} control request {} {} failed", system.prefix(), req.method(), req.fullPath(), e);
+                return Response.error(internal(e));
+            }
+        }
+        if ("true".equalsIgnoreCase(req.header(OBSERVER_HEADER))) {
+            return observe(req);
+        }
+        Instant received = Instant.now();
+        long t0 = System.nanoTime();
+        String fault = null;
+        Response resp;
+        try {
+            long latency = faults.latencyMs();
+            if (latency > 0) {
+                sleep(latency);
+            }
+            Faults.Injected injected = faults.evaluate(system.prefix());
+            if (injected != null) {
+                fault = injected.fault();
+                throw injected.toException();
+            }
+            checkAuth(req);
+            resp = api.dispatch(req);
+        } catch (ApiException e) {
+            if ("Rejected".equals(e.type())) {
+                fault = "rejectRecords";
+            }
+            resp = Response.error(e);
+        } catch (RuntimeException e) {
+            LOG.error("{} request {} {} failed", system.prefix(), req.method(), req.fullPath(), e);
+            resp = Response.error(internal(e));
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        requestLog.record(new RequestLog.Entry(req.method(), req.fullPath(), req.rawQuery(), resp.status(), received, ms, fault));
+        return resp;
+    }
+
+    /**
+     * A look at the system's data that the system under test must not notice: no injected fault, no
+     * latency, no entry in the request log. Tests and demos use it to check what arrived while faults are on.
+     */
+    private Response observe(Request req) {
+        try {
+            checkAuth(req);
+            return api.dispatch(req);
+        } catch (ApiException e) {
+            return Response.error(e);
+        } catch (RuntimeException e) {
+            LOG.error("{} observer request {} {} failed", system.prefix(), req.method(), req.fullPath(), e);
+            return Response.error(internal(e));
+        }
+    }
+
+    private static ApiException internal(RuntimeException e) {
+        return new ApiException(500, "InternalError", "internal sandbox error (" + e.getClass().getSimpleName() + "); see the sandbox log");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void checkAuth(Request req) {
+        if (bearerToken == null) {
+            return;
+        }
+        String h = req.header("Authorization");
+        if (h == null || !h.equals("Bearer " + bearerToken)) {
+            throw new ApiException(401, "Unauthorized",
+                    h == null ? "missing Authorization: Bearer token" : "invalid bearer token")
+                    .header("WWW-Authenticate", "Bearer realm=\"" + system.prefix() + "\"");
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers for subclasses
+
+    protected String now() {
+        return Json.ts(store.now());
+    }
+
+    protected Table table(String name) {
+        return store.table(name);
+    }
+
+    /** 400 Rejected when any of the record keys is configured in {@code rejectRecords}. */
+    protected void checkRejected(String... keys) {
+        checkRejected(Arrays.asList(keys));
+    }
+
+    protected void checkRejected(Collection<String> keys) {
+        String reason = faults.rejectionFor(keys);
+        if (reason != null) {
+            throw new ApiException(400, "Rejected", reason);
+        }
+    }
+
+    protected static ApiException notFound(String what, String id) {
+        return ApiException.notFound(what + " " + id + " not found");
+    }
+
+    // ---------------------------------------------------------------- common control endpoints
+
+    private void registerCommonControl(Router r) {
+        r.get("/_control/faults", req -> Response.ok(faults.toJson()));
+        r.put("/_control/faults", req -> {
+            faults.replace(req.jsonObject());
+            return Response.ok(faults.toJson());
+        });
+        r.patch("/_control/faults", req -> {
+            faults.merge(req.jsonObject());
+            return Response.ok(faults.toJson());
+        });
+        r.delete("/_control/faults", req -> {
+            faults.clear();
+            return Response.ok(faults.toJson());
+        });
+        r.get("/_control/requests", req -> {
+            ObjectNode n = Json.object();
+            n.set("requests", requestLog.toJson(req.queryInt("limit", 200, 1, 1_000_000)));
+            return Response.ok(n);
+        });
+        r.delete("/_control/requests", req -> {
+            requestLog.clear();
+            return Response.noContent();
+        });
+        r.get("/_control/stats", req -> Response.ok(stats()));
+        r.post("/_control/reset", req -> {
+            boolean seed = Boolean.TRUE.equals(req.queryBool("seed"));
+            reset(seed);
+            ObjectNode n = Json.object();
+            n.put("system", system.prefix());
+            n.put("seeded", seed);
+            n.set("records", recordCounts());
+            return Response.ok(n);
+        });
+        r.get("/_control/webhook", req -> Response.ok(webhooks.describe()));
+        r.put("/_control/webhook", req -> {
+            ObjectNode body = req.jsonObject();
+            Fields f = new Fields(body);
+            f.rejectUnknown(Set.of("url", "secret", "enabled"), Set.of("secretSet"));
+            String url = f.text("url", false, 2_000);
+            String secret = f.text("secret", false, 1_000);
+            Boolean enabled = f.bool("enabled");
+            if (url != null) {
+                try {
+                    URI u = URI.create(url);
+                    if (!u.isAbsolute() || !("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+                        f.invalid("url", "must be an absolute http(s) URL");
+                    }
+                } catch (IllegalArgumentException e) {
+                    f.invalid("url", "is not a valid URL: " + e.getMessage());
+                }
+                if (secret == null && !webhooks.hasSecret()) {
+                    f.missing("secret");
+                }
+            }
+            f.check();
+            webhooks.configure(url, secret, enabled == null || enabled);
+            return Response.ok(webhooks.describe());
+        });
+        r.get("/_control/webhook/deliveries", req -> {
+            ObjectNode n = Json.object();
+            n.set("deliveries", webhooks.deliveriesJson(req.queryInt("limit", 200, 1, 1_000_000)));
+            return Response.ok(n);
+        });
+        r.delete("/_control/webhook/deliveries", req -> {
+            webhooks.clearDeliveries();
+            return Response.noContent();
+        });
+    }
+
+    /** Clears this system's data; re-seeds when asked. Faults, request log and webhook target stay. */
+    public void reset(boolean seed) {
+        store.write(() -> {
+            store.clear();
+            if (seed) {
+                seed(SeedData.standard());
+            }
+            afterReset();
+        });
+        store.commit();
+    }
+
+    private ObjectNode recordCounts() {
+        ObjectNode n = Json.object();
+        new TreeMap<>(store.tables()).forEach((name, t) -> n.put(name, t.size()));
+        return n;
+    }
+
+    public ObjectNode stats() {
+        ObjectNode n = Json.object();
+        n.put("system", system.prefix());
+        n.set("requests", requestLog.statsJson());
+        n.set("records", recordCounts());
+        ObjectNode dups = n.putObject("duplicates");
+        for (BusinessKey key : businessKeys()) {
+            Map<String, List<JsonNode>> byKey = new LinkedHashMap<>();
+            for (ObjectNode rec : table(key.table()).all()) {
+                JsonNode k = rec.get(key.keyField());
+                if (k == null || k.isNull() || k.asText().isBlank()) {
+                    continue;
+                }
+                byKey.computeIfAbsent(k.asText(), x -> new ArrayList<>()).add(rec.get(key.idField()));
+            }
+            ObjectNode forTable = Json.object();
+            byKey.forEach((k, ids) -> {
+                if (ids.size() > 1) {
+                    ArrayNode arr = forTable.putArray(k);
+                    ids.stream().filter(Objects::nonNull).forEach(arr::add);
+                }
+            });
+            if (!forTable.isEmpty()) {
+                dups.set(key.table(), forTable);
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        webhooks.close();
+        store.close();
+    }
+}

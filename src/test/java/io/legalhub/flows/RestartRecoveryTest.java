@@ -1,0 +1,101 @@
+package io.legalhub.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.legalhub.LegalHubApplication;
+import io.legalhub.sandbox.SandboxSystem;
+import io.legalhub.support.SandboxClient;
+import io.legalhub.support.TestSandbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Issue 2: the hub stopped with messages still on its queues and started again delivers every one of
+ * them, none twice. The broker journal and the database survive in ./target/test-data between the runs.
+ */
+class RestartRecoveryTest {
+
+    private static final String SECRET = "restart-test-secret";
+    private final String dir = "./target/test-data/restart-" + UUID.randomUUID().toString().substring(0, 8);
+    private final SandboxClient sandbox = new SandboxClient(TestSandbox.get().port());
+    private ConfigurableApplicationContext hub;
+
+    @AfterEach
+    void stopHub() {
+        if (hub != null) {
+            hub.close();
+        }
+        TestSandbox.clearAllFaults();
+    }
+
+    @Test
+    void messagesQueuedWhenTheHubStopsAreAllDeliveredOnceAfterItRestarts() {
+        hub = startHub();
+        sandbox.faults("billing", "{\"outage\":true}");
+        sandbox.faults("dms", "{\"latencyMs\":300}");
+        long client = sandbox.createClient("Contoso Pharmaceuticals", "Company");
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String number = "R" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            numbers.add(number);
+            sandbox.createMatter(number, "Contoso matter " + i, client, null);
+        }
+        JdbcClient firstRun = hub.getBean(JdbcClient.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> numbers.stream().allMatch(n -> canonicalized(firstRun, n)));
+
+        hub.close();
+        hub = null;
+
+        long inBilling = numbers.stream().filter(n -> !sandbox.billingMatters(n).isEmpty()).count();
+        assertThat(inBilling).as("billing was down: its deliveries were still queued at shutdown").isZero();
+        long inDms = numbers.stream().filter(n -> !sandbox.dmsWorkspaces(n).isEmpty()).count();
+        assertThat(inDms).as("the DMS was slow: part of its deliveries were still queued at shutdown").isLessThan(20);
+
+        TestSandbox.clearAllFaults();
+        hub = startHub();
+
+        await().atMost(Duration.ofSeconds(90)).until(() ->
+                numbers.stream().allMatch(n -> sandbox.billingMatters(n).size() >= 1 && sandbox.dmsWorkspaces(n).size() >= 1));
+        assertThat(numbers).allSatisfy(n -> {
+            assertThat(sandbox.billingMatters(n)).as("billing matters numbered " + n).hasSize(1);
+            assertThat(sandbox.dmsWorkspaces(n)).as("DMS workspaces for " + n).hasSize(1);
+        });
+        JdbcClient secondRun = hub.getBean(JdbcClient.class);
+        assertThat(secondRun.sql("select count(*) from dead_letter").query(Long.class).single()).isZero();
+    }
+
+    private static boolean canonicalized(JdbcClient jdbc, String number) {
+        return jdbc.sql("select count(*) from journal where record_key = :k and step = 'canonicalized'")
+                .param("k", number).query(Long.class).single() > 0;
+    }
+
+    private ConfigurableApplicationContext startHub() {
+        // command-line arguments outrank config/application.yaml
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(LegalHubApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--hub.sandbox.enabled=false",
+                        "--hub.sandbox.port=" + TestSandbox.get().port(),
+                        "--hub.systems.matter-management.webhook-secret=" + SECRET,
+                        "--spring.datasource.url=jdbc:h2:file:" + dir + "/hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        "--spring.artemis.embedded.data-directory=" + dir + "/artemis",
+                        "--hub.retry.max-redeliveries=20",
+                        "--hub.retry.initial-delay-ms=200",
+                        "--hub.retry.max-delay-ms=1000",
+                        "--hub.poll.matter.interval-ms=2000",
+                        "--camel.main.shutdown-timeout=5");
+        int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+        TestSandbox.get().setWebhookTarget(SandboxSystem.MATTER_MANAGEMENT, "http://127.0.0.1:" + port + "/webhooks/matter-management", SECRET);
+        return context;
+    }
+}

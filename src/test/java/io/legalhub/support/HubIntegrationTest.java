@@ -1,0 +1,133 @@
+package io.legalhub.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import io.legalhub.sandbox.SandboxSystem;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the end-to-end tests: the whole hub (embedded Artemis, H2 file database, real routes and
+ * mappings) on a random port, talking real HTTP to the sandbox. All subclasses share one hub.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class HubIntegrationTest {
+
+    public static final String MM_SECRET = "test-matter-management-secret";
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected final SandboxClient sandbox = new SandboxClient(TestSandbox.get().port());
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @DynamicPropertySource
+    static void hubUnderTest(DynamicPropertyRegistry registry) {
+        String dir = "./target/test-data/" + RUN;
+        registry.add("hub.sandbox.enabled", () -> "false");
+        registry.add("hub.sandbox.port", () -> TestSandbox.get().port());
+        registry.add("hub.systems.matter-management.webhook-secret", () -> MM_SECRET);
+        registry.add("hub.systems.dms.webhook-secret", () -> "test-dms-secret");
+        registry.add("hub.systems.conflicts.webhook-secret", () -> "test-conflicts-secret");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir + "/hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        registry.add("spring.artemis.embedded.data-directory", () -> dir + "/artemis");
+        registry.add("hub.retry.max-redeliveries", () -> "6");
+        registry.add("hub.retry.initial-delay-ms", () -> "200");
+        registry.add("hub.retry.max-delay-ms", () -> "2000");
+        registry.add("hub.poll.matter.interval-ms", () -> "2000");
+        registry.add("camel.main.shutdown-timeout", () -> "5");
+    }
+
+    @Autowired
+    protected EmbeddedActiveMQ broker;
+
+    @BeforeEach
+    void pointSandboxWebhooksAtThisHubAndLetItSettle() {
+        TestSandbox.get().setWebhookTarget(SandboxSystem.MATTER_MANAGEMENT,
+                "http://127.0.0.1:" + port + "/webhooks/matter-management", MM_SECRET);
+        TestSandbox.clearAllFaults();
+        awaitQueuesDrained();
+    }
+
+    /** Waits until no hub queue holds a message (e.g. the initial sync of the seeded matters is over). */
+    protected void awaitQueuesDrained() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> hubQueueDepth() == 0);
+    }
+
+    protected long hubQueueDepth() {
+        long depth = 0;
+        for (String name : broker.getActiveMQServer().getPostOffice().getAddresses().stream()
+                .map(a -> a.toString()).filter(a -> a.startsWith("hub.")).toList()) {
+            org.apache.activemq.artemis.core.server.Queue queue = broker.getActiveMQServer().locateQueue(SimpleString.of(name));
+            if (queue != null) {
+                depth += queue.getMessageCount();
+            }
+        }
+        return depth;
+    }
+
+    @AfterEach
+    void clearFaults() {
+        TestSandbox.clearAllFaults();
+    }
+
+    /** A matter number no other test uses. */
+    protected static String newMatterNumber() {
+        return "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    protected HttpResponse<String> api(String method, String path, String body, String user) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (user != null) {
+                request.header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpResponse<String> postWebhook(String system, String body, String signature, String contentType) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/" + system))
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            if (signature != null) {
+                request.header("X-Hook-Signature", signature);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.legalhub.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What a test does to and reads from the sandbox systems, over real HTTP. Reads and writes are sent as
+ * an observer's, so injected faults and the request log only ever see the hub's own calls.
+ */
+public final class SandboxClient {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public SandboxClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public record Answer(int status, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+    }
+
+    public Answer send(String method, String path, Object body) {
+        try {
+            String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .header("X-Sandbox-Observer", "true")
+                    .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
+            if (text != null) {
+                request.header("Content-Type", "application/json");
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public JsonNode ok(String method, String path, Object body) {
+        Answer answer = send(method, path, body);
+        if (answer.status() / 100 != 2) {
+            throw new AssertionError(method + " " + path + " answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.body() == null || answer.body().isBlank() ? JSON.nullNode() : answer.json();
+    }
+
+    // ---- matter management
+
+    public long createClient(String name, String type) {
+        ObjectNode data = JSON.createObjectNode().put("name", name).put("type", type);
+        return ok("POST", "/matter-management/api/v4/contacts", JSON.createObjectNode().set("data", data)).at("/data/id").asLong();
+    }
+
+    /** Creates a matter in matter management; the sandbox then fires its webhook. Returns the matter. */
+    public JsonNode createMatter(String number, String description, long clientId, ObjectNode extra) {
+        ObjectNode data = JSON.createObjectNode()
+                .put("display_number", number)
+                .put("description", description)
+                .put("status", "Open");
+        data.putObject("client").put("id", clientId);
+        if (extra != null) {
+            data.setAll(extra);
+        }
+        return ok("POST", "/matter-management/api/v4/matters", JSON.createObjectNode().set("data", data)).get("data");
+    }
+
+    public JsonNode updateMatter(long id, ObjectNode changes) {
+        return ok("PATCH", "/matter-management/api/v4/matters/" + id, JSON.createObjectNode().set("data", changes)).get("data");
+    }
+
+    public JsonNode matter(long id) {
+        return ok("GET", "/matter-management/api/v4/matters/" + id, null).get("data");
+    }
+
+    // ---- targets
+
+    public List<JsonNode> billingMatters(String number) {
+        return list(ok("GET", "/billing/api/v1/matters?number=" + number, null).get("items"));
+    }
+
+    public List<JsonNode> dmsWorkspaces(String number) {
+        return list(ok("GET", "/dms/work/api/v2/customers/1/libraries/LEGAL/workspaces/search?custom2=" + number, null).get("data"));
+    }
+
+    // ---- control
+
+    public void faults(String system, String faultsJson) {
+        ok("PUT", "/" + system + "/_control/faults", faultsJson);
+    }
+
+    public void clearFaults(String system) {
+        ok("DELETE", "/" + system + "/_control/faults", null);
+    }
+
+    /** The system's request log, oldest first. */
+    public List<JsonNode> requests(String system) {
+        JsonNode answer = ok("GET", "/" + system + "/_control/requests?limit=5000", null);
+        return list(answer.isArray() ? answer : answer.path("requests"));
+    }
+
+    public JsonNode stats(String system) {
+        return ok("GET", "/" + system + "/_control/stats", null);
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        if (array != null) {
+            array.forEach(items::add);
+        }
+        return items;
+    }
+}
