@@ -9,6 +9,7 @@ import io.legalhub.journal.Journal;
 import io.legalhub.journal.JournalEntry;
 import io.legalhub.journal.Step;
 import io.legalhub.messaging.Envelope;
+import io.legalhub.xref.XrefStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -28,13 +29,16 @@ public class CanonicalIntake {
     private static final Logger log = LoggerFactory.getLogger(CanonicalIntake.class);
 
     private final RecordStateStore records;
+    private final XrefStore xrefs;
     private final FanOut fanOut;
     private final Journal journal;
     private final ReplayOutcome replays;
     private final ObjectMapper json;
 
-    public CanonicalIntake(RecordStateStore records, FanOut fanOut, Journal journal, ReplayOutcome replays, ObjectMapper json) {
+    public CanonicalIntake(RecordStateStore records, XrefStore xrefs, FanOut fanOut, Journal journal,
+                           ReplayOutcome replays, ObjectMapper json) {
         this.records = records;
+        this.xrefs = xrefs;
         this.fanOut = fanOut;
         this.journal = journal;
         this.replays = replays;
@@ -72,6 +76,11 @@ public class CanonicalIntake {
             replays.superseded(exchange, detail);
             log.info("{} {} v{} superseded at canonicalize", entity, key, version);
             return;
+        }
+
+        // the source's own id is a cross-reference too: flows writing back to the source need it
+        if (!sourceId.isBlank() && xrefs.systemId(entity, key, sourceSystem).filter(sourceId::equals).isEmpty()) {
+            xrefs.link(entity, key, sourceSystem, sourceId);
         }
 
         FanOut.Plan plan = fanOut.plan(entity, canonical);

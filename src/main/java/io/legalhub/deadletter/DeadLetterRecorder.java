@@ -73,7 +73,8 @@ public class DeadLetterRecorder {
         Failure failure = new Failure(
                 messageId, entity, key, original.getHeader(Envelope.SOURCE_VERSION, Long.class),
                 header(current, original, Envelope.SOURCE_SYSTEM), target, stage,
-                exchange.getFromRouteId(), failureEndpoint(exchange), kind,
+                exchange.getFromRouteId(), isMappingFailure(error) || error instanceof JsonValidationException
+                        ? failureEndpoint(exchange) : null, kind,
                 error == null ? "unknown" : error.getClass().getName(),
                 plainMessage(error, kind, attempts, failureEndpoint(exchange)),
                 causeChain(error), where.line(), where.field(), attempts,
@@ -103,10 +104,19 @@ public class DeadLetterRecorder {
             return "The record does not match the schema " + file + ": " + String.join("; ", problems);
         }
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        if (endpoint != null && endpoint.startsWith("jsonata:")) {
+        if (isMappingFailure(error)) {
             return "Mapping " + file + " failed: " + message;
         }
         return message;
+    }
+
+    private static boolean isMappingFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.dashjoin.jsonata.JException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "jsonata://file:mappings/x/y.jsonata?inputType=..." → "mappings/x/y.jsonata". */
