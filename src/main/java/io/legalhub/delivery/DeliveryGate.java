@@ -8,6 +8,8 @@ import io.legalhub.journal.Journal;
 import io.legalhub.journal.JournalEntry;
 import io.legalhub.journal.Step;
 import io.legalhub.messaging.Envelope;
+import io.legalhub.systems.HubSystemsProperties;
+import io.legalhub.xref.XrefStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -24,17 +26,23 @@ public class DeliveryGate {
     public static final String DELIVER = "deliver";
     public static final String UNCHANGED = "unchanged";
     public static final String SUPERSEDED = "superseded";
+    public static final String HELD = "held";
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryGate.class);
 
     private final DeliveryStateStore states;
     private final Journal journal;
     private final ReplayOutcome replays;
+    private final HubSystemsProperties properties;
+    private final XrefStore xrefs;
 
-    public DeliveryGate(DeliveryStateStore states, Journal journal, ReplayOutcome replays) {
+    public DeliveryGate(DeliveryStateStore states, Journal journal, ReplayOutcome replays, HubSystemsProperties properties,
+                        XrefStore xrefs) {
         this.states = states;
         this.journal = journal;
         this.replays = replays;
+        this.properties = properties;
+        this.xrefs = xrefs;
     }
 
     public void admit(Exchange exchange) {
@@ -49,7 +57,16 @@ public class DeliveryGate {
         Optional<DeliveryStateStore.DeliveryState> last = states.find(entity, key, target);
         String decision = DELIVER;
         String detail = null;
-        if (last.isPresent() && version < last.get().sourceVersion()) {
+        Optional<String> carrier = recordItIsWrittenOnto(target, entity);
+        if (carrier.isPresent() && xrefs.systemId(carrier.get(), key, target).isEmpty()) {
+            // e.g. a conflict result for a matter the hub has never seen: nothing to write it onto. When the
+            // matter arrives it gets its own conflict search, whose result will be written.
+            decision = HELD;
+            detail = carrier.get() + " " + key + " is not known to the hub in " + target + "; nothing to write this " + entity + " onto";
+            journal.record(entry(exchange, entity, key, Step.HELD, target, version).detail(detail));
+            replays.succeeded(exchange, "held: " + detail);
+            log.info("{} {} v{} held for {}: {}", entity, key, version, target, detail);
+        } else if (last.isPresent() && version < last.get().sourceVersion()) {
             decision = SUPERSEDED;
             detail = "version " + version + " is older than version " + last.get().sourceVersion() + " already in " + target;
             journal.record(entry(exchange, entity, key, Step.SUPERSEDED, target, version).systemId(last.get().targetId()).detail(detail));
@@ -67,6 +84,12 @@ public class DeliveryGate {
         if (!DELIVER.equals(decision)) {
             log.debug("{} {} v{} not sent to {}: {}", entity, key, version, target, decision);
         }
+    }
+
+    private Optional<String> recordItIsWrittenOnto(String target, String entity) {
+        return properties.findSystem(target)
+                .map(system -> system.getEntities().get(entity))
+                .map(HubSystemsProperties.EntityEndpoints::getIdFrom);
     }
 
     public void recordDelivered(Exchange exchange) {

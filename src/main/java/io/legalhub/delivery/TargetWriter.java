@@ -49,7 +49,8 @@ public class TargetWriter {
     /** The request a delivery would send, without sending it (for dry runs). */
     public PlannedRequest plan(String target, String entity, String key, String payload) {
         HubSystemsProperties.EntityEndpoints endpoints = properties.system(target).endpoints(target, entity);
-        Optional<String> id = xrefs.systemId(entity, key, target);
+        Optional<String> id = endpoints.getIdFrom() != null ? xrefs.systemId(endpoints.getIdFrom(), key, target)
+                : endpoints.getUpdate() == null ? Optional.empty() : xrefs.systemId(entity, key, target);
         Operation op = id.isPresent() ? Operation.parse(endpoints.getUpdate()) : Operation.parse(endpoints.getCreate());
         String path = op.path(key, id.orElse(null));
         return new PlannedRequest(op.method(), properties.system(target).getBaseUrl() + path, payload,
@@ -70,24 +71,47 @@ public class TargetWriter {
         String payload = in.getBody(String.class);
         HubSystemsProperties.EntityEndpoints endpoints = properties.system(target).endpoints(target, entity);
 
+        if (endpoints.getIdFrom() != null) {
+            // written onto another entity's record (e.g. a conflict result onto its matter): never created here
+            String id = xrefs.systemId(endpoints.getIdFrom(), key, target).orElseThrow(() -> new MissingLink(
+                    endpoints.getIdFrom() + " " + key + " is not known in " + target + ", so its " + entity + " cannot be written there"));
+            update(target, entity, key, id, endpoints, payload);
+            return new Written(id, "updated");
+        }
+        if (endpoints.getUpdate() == null) {
+            // append-only target (e.g. conflict searches): every new payload is a new record
+            return new Written(create(target, entity, key, endpoints, payload), "created");
+        }
         Optional<String> targetId = xrefs.systemId(entity, key, target);
         if (targetId.isEmpty() && endpoints.getLookup() != null) {
             targetId = lookUp(target, key, endpoints);
             targetId.ifPresent(found -> xrefs.link(entity, key, target, found));
         }
         if (targetId.isPresent()) {
-            Operation update = Operation.parse(endpoints.getUpdate());
-            try {
-                client.send(target, update.method(), update.path(key, targetId.get()), payload, false);
-            } catch (PermanentSystemFailure failure) {
-                if (failure.status() == 404) {
-                    throw new PermanentSystemFailure(target, 404, target + " has no " + entity + " " + targetId.get()
-                            + " any more, though the hub's cross-reference points to it; run reconciliation or resolve this by hand");
-                }
-                throw failure;
-            }
+            update(target, entity, key, targetId.get(), endpoints, payload);
             return new Written(targetId.get(), "updated");
         }
+        if (endpoints.getCreate() == null) {
+            throw new MissingLink(entity + " " + key + " does not exist in " + target + " and the hub is not set up to create it there");
+        }
+        return new Written(create(target, entity, key, endpoints, payload), "created");
+    }
+
+    private void update(String target, String entity, String key, String id, HubSystemsProperties.EntityEndpoints endpoints,
+                        String payload) {
+        Operation update = Operation.parse(endpoints.getUpdate());
+        try {
+            client.send(target, update.method(), update.path(key, id), payload, false);
+        } catch (PermanentSystemFailure failure) {
+            if (failure.status() == 404) {
+                throw new PermanentSystemFailure(target, 404, target + " has no " + entity + " " + id
+                        + " any more, though the hub's cross-reference points to it; run reconciliation or resolve this by hand");
+            }
+            throw failure;
+        }
+    }
+
+    private String create(String target, String entity, String key, HubSystemsProperties.EntityEndpoints endpoints, String payload) {
         Operation create = Operation.parse(endpoints.getCreate());
         SystemResponse created = client.send(target, create.method(), create.path(key, null), payload, false);
         JsonNode id = client.parse(target, created.body()).at(endpoints.getResponseId());
@@ -96,7 +120,7 @@ public class TargetWriter {
                     "created the " + entity + " but its answer has no id at " + endpoints.getResponseId());
         }
         xrefs.link(entity, key, target, id.asText());
-        return new Written(id.asText(), "created");
+        return id.asText();
     }
 
     private Optional<String> lookUp(String target, String key, HubSystemsProperties.EntityEndpoints endpoints) {

@@ -144,11 +144,31 @@ public class HubSystemsProperties {
      * record's hub key and {id} the system's own id; the *-id entries are JSON pointers into the answer.
      */
     public static class EntityEndpoints {
+        private String idFrom;
+        private List<String> requires = List.of();
         private String lookup;
         private String lookupId;
         private String create;
         private String update;
         private String responseId;
+
+        /** Another entity whose cross-reference gives this record's id (e.g. conflict results written onto the matter). */
+        public String getIdFrom() {
+            return idFrom;
+        }
+
+        public void setIdFrom(String idFrom) {
+            this.idFrom = idFrom;
+        }
+
+        /** Systems that must hold the record before this one can be written (their ids are handed to the mapping). */
+        public List<String> getRequires() {
+            return requires;
+        }
+
+        public void setRequires(List<String> requires) {
+            this.requires = requires;
+        }
 
         public String getLookup() {
             return lookup;

@@ -71,7 +71,8 @@ class RestartRecoveryTest {
             assertThat(sandbox.dmsWorkspaces(n)).as("DMS workspaces for " + n).hasSize(1);
         });
         JdbcClient secondRun = hub.getBean(JdbcClient.class);
-        assertThat(secondRun.sql("select count(*) from dead_letter").query(Long.class).single()).isZero();
+        assertThat(secondRun.sql("select count(*) from dead_letter where record_key in (:keys)").param("keys", numbers)
+                .query(Long.class).single()).isZero();
     }
 
     private static boolean canonicalized(JdbcClient jdbc, String number) {
@@ -87,6 +88,8 @@ class RestartRecoveryTest {
                         "--hub.sandbox.enabled=false",
                         "--hub.sandbox.port=" + TestSandbox.get().port(),
                         "--hub.systems.matter-management.webhook-secret=" + SECRET,
+                        "--hub.systems.conflicts.webhook-secret=" + SECRET,
+                        "--hub.poll.conflict.interval-ms=2000",
                         "--spring.datasource.url=jdbc:h2:file:" + dir + "/hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                         "--spring.artemis.embedded.data-directory=" + dir + "/artemis",
                         "--hub.retry.max-redeliveries=20",
@@ -96,6 +99,7 @@ class RestartRecoveryTest {
                         "--camel.main.shutdown-timeout=5");
         int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
         TestSandbox.get().setWebhookTarget(SandboxSystem.MATTER_MANAGEMENT, "http://127.0.0.1:" + port + "/webhooks/matter-management", SECRET);
+        TestSandbox.get().setWebhookTarget(SandboxSystem.CONFLICTS, "http://127.0.0.1:" + port + "/webhooks/conflicts", SECRET);
         return context;
     }
 }

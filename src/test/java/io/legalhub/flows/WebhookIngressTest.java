@@ -29,9 +29,11 @@ class WebhookIngressTest extends HubIntegrationTest {
         assertThat(first.body()).contains("accepted");
         assertThat(second.statusCode()).isEqualTo(202);
         assertThat(second.body()).contains("duplicate");
-        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.billingMatters(number).size() == 1);
+        // the matter exists only in this event, so its visible effect is its conflict search
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.conflictSearches(number).size() == 1);
+        awaitQueuesDrained();
         assertThat(countSteps(number, "received")).isEqualTo(1);
-        assertThat(sandbox.billingMatters(number)).hasSize(1);
+        assertThat(sandbox.conflictSearches(number)).hasSize(1);
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class HubIntegrationTest {
 
     public static final String MM_SECRET = "test-matter-management-secret";
+    public static final String CONFLICTS_SECRET = "test-conflicts-secret";
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
     @LocalServerPort
@@ -48,7 +49,8 @@ public abstract class HubIntegrationTest {
         registry.add("hub.sandbox.port", () -> TestSandbox.get().port());
         registry.add("hub.systems.matter-management.webhook-secret", () -> MM_SECRET);
         registry.add("hub.systems.dms.webhook-secret", () -> "test-dms-secret");
-        registry.add("hub.systems.conflicts.webhook-secret", () -> "test-conflicts-secret");
+        registry.add("hub.systems.conflicts.webhook-secret", () -> CONFLICTS_SECRET);
+        registry.add("hub.poll.conflict.interval-ms", () -> "2000");
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir + "/hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         registry.add("spring.artemis.embedded.data-directory", () -> dir + "/artemis");
         registry.add("hub.retry.max-redeliveries", () -> "6");
@@ -65,6 +67,8 @@ public abstract class HubIntegrationTest {
     void pointSandboxWebhooksAtThisHubAndLetItSettle() {
         TestSandbox.get().setWebhookTarget(SandboxSystem.MATTER_MANAGEMENT,
                 "http://127.0.0.1:" + port + "/webhooks/matter-management", MM_SECRET);
+        TestSandbox.get().setWebhookTarget(SandboxSystem.CONFLICTS,
+                "http://127.0.0.1:" + port + "/webhooks/conflicts", CONFLICTS_SECRET);
         TestSandbox.clearAllFaults();
         awaitQueuesDrained();
     }

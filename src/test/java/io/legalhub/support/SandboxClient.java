@@ -105,6 +105,41 @@ public final class SandboxClient {
         return list(ok("GET", "/dms/work/api/v2/customers/1/libraries/LEGAL/workspaces/search?custom2=" + number, null).get("data"));
     }
 
+    public List<JsonNode> ediscoveryWorkspaces(String number) {
+        return list(ok("GET", "/ediscovery/Relativity.Rest/API/relativity-environment/v1/workspaces?matter_number=" + number, null)
+                .get("Results"));
+    }
+
+    public long practiceAreaId(String name) {
+        for (JsonNode area : ok("GET", "/matter-management/api/v4/practice_areas", null).get("data")) {
+            if (area.get("name").asText().equals(name)) {
+                return area.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no practice area " + name);
+    }
+
+    public List<JsonNode> users() {
+        return list(ok("GET", "/matter-management/api/v4/users", null).get("data"));
+    }
+
+    // ---- conflicts
+
+    public List<JsonNode> conflictSearches(String reference) {
+        return list(ok("GET", "/conflicts/api/v1/searches?reference=" + reference, null).get("data"));
+    }
+
+    public void decide(String searchId, String decision, String reason) {
+        ok("POST", "/conflicts/api/v1/searches/" + searchId + "/decision", JSON.createObjectNode()
+                .put("decision", decision).put("decided_by", "conflicts.analyst").put("reason", reason));
+    }
+
+    /** Puts a party into the conflicts database, as if it were one on another matter. */
+    public void plantConflictEntity(String name, String role, String reference) {
+        ok("POST", "/conflicts/_control/entities", JSON.createObjectNode()
+                .put("name", name).put("role", role).put("reference", reference).put("note", "planted by a test"));
+    }
+
     // ---- control
 
     public void faults(String system, String faultsJson) {

@@ -1,0 +1,108 @@
+package io.legalhub.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.legalhub.support.HubIntegrationTest;
+import io.legalhub.support.SandboxClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 3, flows 2 and 3: litigation matters get an e-discovery workspace linked to the matter and its
+ * DMS workspace; changes reach every system that has the matter; closing closes and archives, reopening
+ * reverses it.
+ */
+class MatterLifecycleTest extends HubIntegrationTest {
+
+    @Test
+    void aLitigationMatterGetsAnEdiscoveryWorkspaceLinkedToTheMatterAndItsDmsWorkspace() {
+        String number = newMatterNumber();
+        long client = sandbox.createClient("Alpine Ski House " + number, "Company");
+
+        sandbox.createMatter(number, "Alpine Ski House v. Fourth Coffee", client, practiceArea("Litigation"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(sandbox.ediscoveryWorkspaces(number)).hasSize(1);
+            assertThat(sandbox.dmsWorkspaces(number)).hasSize(1);
+        });
+        JsonNode workspace = sandbox.ediscoveryWorkspaces(number).get(0);
+        assertThat(workspace.get("MatterNumber").asText()).isEqualTo(number);
+        assertThat(workspace.get("DmsWorkspaceId").asText()).isEqualTo(sandbox.dmsWorkspaces(number).get(0).get("id").asText());
+        assertThat(workspace.get("Status").asText()).isEqualTo("Active");
+    }
+
+    @Test
+    void aMatterOutsideLitigationGetsNoEdiscoveryWorkspace() {
+        String number = newMatterNumber();
+        long client = sandbox.createClient("Consolidated Messenger " + number, "Company");
+
+        sandbox.createMatter(number, "Consolidated Messenger acquisition", client, practiceArea("Corporate / M&A"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.billingMatters(number).size() == 1 && sandbox.dmsWorkspaces(number).size() == 1);
+        awaitQueuesDrained();
+        assertThat(sandbox.ediscoveryWorkspaces(number)).isEmpty();
+    }
+
+    @Test
+    void nameAndAttorneyChangesReachEverySystemThatHasTheMatter() {
+        String number = newMatterNumber();
+        long client = sandbox.createClient("City Power & Light " + number, "Company");
+        JsonNode matter = sandbox.createMatter(number, "City Power & Light rate case", client, practiceArea("Litigation"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.ediscoveryWorkspaces(number).size() == 1);
+        JsonNode attorney = sandbox.users().get(1);
+
+        ObjectNode change = SandboxClient.JSON.createObjectNode().put("description", "City Power & Light rate appeal");
+        change.putObject("responsible_attorney").put("id", attorney.get("id").asLong());
+        sandbox.updateMatter(matter.get("id").asLong(), change);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode billing = sandbox.billingMatters(number).get(0);
+            assertThat(billing.get("name").asText()).isEqualTo("City Power & Light rate appeal");
+            assertThat(billing.get("billing_attorney").asText()).isEqualTo(attorney.get("name").asText());
+            assertThat(sandbox.dmsWorkspaces(number).get(0).get("description").asText()).isEqualTo("City Power & Light rate appeal");
+            assertThat(sandbox.dmsWorkspaces(number).get(0).get("owner").asText()).isEqualTo(attorney.get("email").asText());
+            assertThat(sandbox.ediscoveryWorkspaces(number).get(0).get("Name").asText()).contains("City Power & Light rate appeal");
+        });
+    }
+
+    @Test
+    void closingClosesTheBillingMatterAndArchivesBothWorkspacesAndReopeningReversesIt() {
+        String number = newMatterNumber();
+        long client = sandbox.createClient("Humongous Insurance " + number, "Company");
+        JsonNode matter = sandbox.createMatter(number, "Humongous Insurance coverage dispute", client, practiceArea("Litigation"));
+        long id = matter.get("id").asLong();
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.ediscoveryWorkspaces(number).size() == 1);
+
+        sandbox.updateMatter(id, SandboxClient.JSON.createObjectNode().put("status", "Closed").put("close_date", "2026-11-20"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(sandbox.billingMatters(number).get(0).get("status").asText()).isEqualTo("CLOSED");
+            assertThat(sandbox.billingMatters(number).get(0).get("close_date").asText()).isEqualTo("2026-11-20");
+            assertThat(sandbox.dmsWorkspaces(number).get(0).get("archived").asBoolean()).isTrue();
+            assertThat(sandbox.ediscoveryWorkspaces(number).get(0).get("Status").asText()).isEqualTo("Archived");
+        });
+
+        ObjectNode reopen = SandboxClient.JSON.createObjectNode().put("status", "Open");
+        reopen.putNull("close_date");
+        sandbox.updateMatter(id, reopen);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(sandbox.billingMatters(number).get(0).get("status").asText()).isEqualTo("OPEN");
+            assertThat(sandbox.dmsWorkspaces(number).get(0).get("archived").asBoolean()).isFalse();
+            assertThat(sandbox.ediscoveryWorkspaces(number).get(0).get("Status").asText()).isEqualTo("Active");
+        });
+        assertThat(sandbox.billingMatters(number)).hasSize(1);
+        assertThat(sandbox.dmsWorkspaces(number)).hasSize(1);
+        assertThat(sandbox.ediscoveryWorkspaces(number)).hasSize(1);
+    }
+
+    private ObjectNode practiceArea(String name) {
+        ObjectNode extra = SandboxClient.JSON.createObjectNode();
+        extra.putObject("practice_area").put("id", sandbox.practiceAreaId(name));
+        return extra;
+    }
+}
