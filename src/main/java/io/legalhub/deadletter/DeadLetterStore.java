@@ -106,6 +106,15 @@ public class DeadLetterStore {
         return find(id).orElseThrow(() -> new DeadLetterNotFoundException(id));
     }
 
+    /** Open delivery dead letters of versions older than the one just delivered. */
+    public List<Long> openOlderVersions(String entity, String key, String target, long version) {
+        return jdbc.sql("""
+                select id from dead_letter where entity_type = :e and record_key = :k and target = :t and stage = 'deliver'
+                  and status = 'open' and source_version < :v order by id""")
+                .param("e", entity).param("k", key).param("t", target).param("v", version)
+                .query(Long.class).list();
+    }
+
     public List<DeadLetter> search(DeadLetterQuery q, int page, int size, String sort, boolean ascending) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(q, params);

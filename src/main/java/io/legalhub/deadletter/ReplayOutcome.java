@@ -25,6 +25,17 @@ public class ReplayOutcome {
         }
     }
 
+    /**
+     * A newer version of the record reached the target: open dead letters of older versions there no
+     * longer need anyone, so they are closed as superseded rather than left in the operators' list.
+     */
+    public void newerVersionDelivered(String entity, String key, String target, long version) {
+        for (long id : store.openOlderVersions(entity, key, target, version)) {
+            store.transition(id, List.of(DeadLetterStatus.OPEN), DeadLetterStatus.SUPERSEDED, "hub", "superseded",
+                    "version " + version + " of this record has since been delivered to " + target);
+        }
+    }
+
     public void superseded(Exchange exchange, String detail) {
         Long id = exchange.getIn().getHeader(Envelope.DEAD_LETTER_ID, Long.class);
         if (id != null) {

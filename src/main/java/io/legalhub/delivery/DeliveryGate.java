@@ -103,6 +103,7 @@ public class DeliveryGate {
         states.record(entity, key, target, version, exchange.getProperty(Envelope.PAYLOAD_HASH, String.class), targetId);
         journal.record(entry(exchange, entity, key, Step.DELIVERED, target, version).systemId(targetId).detail(operation));
         replays.succeeded(exchange, operation + " in " + target + " as " + targetId);
+        replays.newerVersionDelivered(entity, key, target, version);
         log.info("{} {} v{} {} in {} as {}", entity, key, version, operation, target, targetId);
     }
 

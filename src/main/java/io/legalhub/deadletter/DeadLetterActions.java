@@ -1,0 +1,210 @@
+package io.legalhub.deadletter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.legalhub.api.BadRequestException;
+import io.legalhub.jobs.JobRunner;
+import io.legalhub.jobs.JobStore;
+import io.legalhub.journal.Journal;
+import io.legalhub.journal.JournalEntry;
+import io.legalhub.journal.Step;
+import io.legalhub.messaging.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * What an operator can do to a dead letter besides replaying it: edit its payload (kept as a diff, with
+ * who and when), discard it with a reason, mark it resolved, and replay many at once by filter as a job.
+ * Every action lands in the dead letter's history under the operator's name.
+ */
+@Service
+public class DeadLetterActions {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterActions.class);
+    private static final List<DeadLetterStatus> OPEN_ONLY = List.of(DeadLetterStatus.OPEN);
+    private static final List<DeadLetterStatus> NOT_CLOSED = List.of(DeadLetterStatus.OPEN, DeadLetterStatus.REPLAYING);
+    private static final int PROGRESS_EVERY = 50;
+
+    private final DeadLetterStore store;
+    private final ReplayService replays;
+    private final Journal journal;
+    private final JobStore jobs;
+    private final JobRunner runner;
+    private final ObjectMapper json;
+    private final Path mappingsDir;
+
+    public DeadLetterActions(DeadLetterStore store, ReplayService replays, Journal journal, JobStore jobs, JobRunner runner,
+                             ObjectMapper json, @Value("${hub.mappings-dir}") String mappingsDir) {
+        this.store = store;
+        this.replays = replays;
+        this.journal = journal;
+        this.jobs = jobs;
+        this.runner = runner;
+        this.json = json;
+        this.mappingsDir = Path.of(mappingsDir);
+    }
+
+    public DeadLetter editPayload(long id, String newBody, String actor) {
+        DeadLetter dl = store.get(id);
+        if (dl.status() != DeadLetterStatus.OPEN) {
+            throw new DeadLetterStateException("Dead letter " + id + " is " + dl.status().id() + "; only open dead letters can be edited");
+        }
+        if (newBody == null || newBody.isBlank()) {
+            throw new BadRequestException("The new payload is empty");
+        }
+        String body = newBody;
+        if (looksLikeJson(dl.body())) {
+            JsonNode parsed = parseJson(newBody);
+            checkCanonical(dl, parsed);
+            body = pretty(parsed);
+        }
+        String diff = LineDiff.of(looksLikeJson(dl.body()) ? pretty(parseQuietly(dl.body())) : dl.body(), body);
+        store.replaceBody(id, body, actor, diff);
+        log.info("Dead letter {} payload edited by {}", id, actor);
+        return store.get(id);
+    }
+
+    public DeadLetter discard(long id, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new BadRequestException("A reason is required to discard a dead letter");
+        }
+        DeadLetter dl = store.get(id);
+        if (!store.transition(id, NOT_CLOSED, DeadLetterStatus.DISCARDED, actor, "discarded", reason)) {
+            throw new DeadLetterStateException("Dead letter " + id + " is " + dl.status().id() + "; it cannot be discarded");
+        }
+        if (dl.recordKey() != null) {
+            journal.record(JournalEntry.of(dl.entityType(), dl.recordKey(), Step.DISCARDED).system(dl.target())
+                    .detail("dead letter " + id + " discarded by " + actor + ": " + reason));
+        }
+        return store.get(id);
+    }
+
+    public DeadLetter resolve(long id, String note, String actor) {
+        DeadLetter dl = store.get(id);
+        if (!store.transition(id, NOT_CLOSED, DeadLetterStatus.RESOLVED, actor, "resolved", note == null || note.isBlank() ? null : note)) {
+            throw new DeadLetterStateException("Dead letter " + id + " is " + dl.status().id() + "; it cannot be marked resolved");
+        }
+        if (dl.recordKey() != null) {
+            journal.record(JournalEntry.of(dl.entityType(), dl.recordKey(), Step.RESOLVED).system(dl.target())
+                    .detail("dead letter " + id + " resolved by " + actor + (note == null || note.isBlank() ? "" : ": " + note)));
+        }
+        return store.get(id);
+    }
+
+    /** Replays every open dead letter matching the filter, in the background; returns the job id. */
+    public long replayMatching(DeadLetterQuery query, String actor) {
+        DeadLetterQuery openOnly = new DeadLetterQuery(DeadLetterStatus.OPEN, query.system(), query.sourceSystem(), query.target(),
+                query.entityType(), query.errorClass(), query.keyContains(), query.from(), query.to());
+        List<Long> ids = store.ids(openOnly);
+        long jobId = jobs.start("bulk-replay", actor, describe(openOnly), ids.size());
+        log.info("Bulk replay job {} by {}: {} dead letter(s) match {}", jobId, actor, ids.size(), describe(openOnly));
+        runner.submit(jobId, () -> {
+            int done = 0;
+            int succeeded = 0;
+            int failed = 0;
+            for (long id : ids) {
+                try {
+                    replays.replay(id, actor);
+                    succeeded++;
+                } catch (RuntimeException e) {
+                    failed++;
+                    log.debug("Bulk replay job {}: dead letter {} not replayed: {}", jobId, id, e.getMessage());
+                }
+                done++;
+                if (done % PROGRESS_EVERY == 0) {
+                    jobs.progress(jobId, done, succeeded, failed);
+                }
+            }
+            jobs.progress(jobId, done, succeeded, failed);
+            jobs.finish(jobId, "completed", succeeded + " replayed" + (failed == 0 ? "" : ", " + failed + " could not be (no longer open)"));
+        });
+        return jobId;
+    }
+
+    private static String describe(DeadLetterQuery q) {
+        StringBuilder s = new StringBuilder("status=open");
+        append(s, "system", q.system());
+        append(s, "source", q.sourceSystem());
+        append(s, "target", q.target());
+        append(s, "entity", q.entityType());
+        append(s, "errorClass", q.errorClass());
+        append(s, "q", q.keyContains());
+        append(s, "from", q.from());
+        append(s, "to", q.to());
+        return s.toString();
+    }
+
+    private static void append(StringBuilder s, String name, Object value) {
+        if (value != null) {
+            s.append('&').append(name).append('=').append(value);
+        }
+    }
+
+    /** A payload edited at the deliver stage is a canonical record: check it against its schema before keeping it. */
+    private void checkCanonical(DeadLetter dl, JsonNode parsed) {
+        if (Stage.of(dl.stage()) != Stage.DELIVER) {
+            return;
+        }
+        Path schema = mappingsDir.resolve("canonical").resolve(dl.entityType() + ".schema.json");
+        if (!Files.exists(schema)) {
+            return;
+        }
+        try {
+            Set<ValidationMessage> errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(Files.readString(schema)).validate(parsed);
+            if (!errors.isEmpty()) {
+                throw new BadRequestException("The edited payload does not match mappings/canonical/" + dl.entityType()
+                        + ".schema.json: " + errors.stream().map(ValidationMessage::getMessage).collect(Collectors.joining("; ")));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + schema, e);
+        }
+    }
+
+    private JsonNode parseJson(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            var where = e.getLocation();
+            throw new BadRequestException("The new payload is not valid JSON" + (where == null ? "" : " (line " + where.getLineNr()
+                    + ", column " + where.getColumnNr() + ")") + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private JsonNode parseQuietly(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return json.getNodeFactory().textNode(text);
+        }
+    }
+
+    private String pretty(JsonNode node) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean looksLikeJson(String body) {
+        if (body == null) {
+            return false;
+        }
+        String t = body.stripLeading();
+        return t.startsWith("{") || t.startsWith("[");
+    }
+}
