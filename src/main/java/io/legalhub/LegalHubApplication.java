@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Legal Hub. {@code java -jar legal-hub.jar} runs the hub; {@code java -jar legal-hub.jar sandbox [options]}
- * runs only the simulated legal systems (for several hub instances sharing one sandbox).
+ * runs only the simulated legal systems (for several hub instances sharing one sandbox);
+ * {@code java -jar legal-hub.jar cli <command>} is the operator command line.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -17,6 +18,10 @@ public class LegalHubApplication {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("sandbox")) {
             io.legalhub.sandbox.SandboxMain.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("cli")) {
+            io.legalhub.cli.HubCli.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         SpringApplication.run(LegalHubApplication.class, args);
