@@ -4,7 +4,10 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code hub.reconciliation}: the schedule and the limits of a run. */
+/**
+ * {@code hub.reconciliation}: the schedule (enabled, cron: read by routes/reconciliation.yaml as placeholders,
+ * bound here so the keys are typed and documented in one place) and the limits of a run.
+ */
 @ConfigurationProperties(prefix = "hub.reconciliation")
 public class ReconciliationProperties {
 
