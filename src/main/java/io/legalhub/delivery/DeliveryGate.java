@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides, per target, whether a mapped record needs sending: not if the target already has this
- * exact payload, and never if the target already has a newer version. Records what was delivered.
+ * exact payload (unless the message is a forced re-sync, see {@link Envelope#FORCE}), and never if the
+ * target already has a newer version. Records what was delivered.
  */
 @Component
 public class DeliveryGate {
@@ -71,7 +72,7 @@ public class DeliveryGate {
             detail = "version " + version + " is older than version " + last.get().sourceVersion() + " already in " + target;
             journal.record(entry(exchange, entity, key, Step.SUPERSEDED, target, version).systemId(last.get().targetId()).detail(detail));
             replays.superseded(exchange, detail);
-        } else if (last.isPresent() && hash.equals(last.get().contentHash())) {
+        } else if (last.isPresent() && hash.equals(last.get().contentHash()) && !forced(in)) {
             decision = UNCHANGED;
             detail = target + " already has this content (version " + last.get().sourceVersion() + ")";
             if (version > last.get().sourceVersion()) {
@@ -105,6 +106,11 @@ public class DeliveryGate {
         replays.succeeded(exchange, operation + " in " + target + " as " + targetId);
         replays.newerVersionDelivered(entity, key, target, version);
         log.info("{} {} v{} {} in {} as {}", entity, key, version, operation, target, targetId);
+    }
+
+    /** A re-sync after reconciliation: the hub's record is unchanged but the target's copy drifted. */
+    private static boolean forced(Message in) {
+        return Boolean.TRUE.equals(in.getHeader(Envelope.FORCE, Boolean.class));
     }
 
     private static JournalEntry entry(Exchange exchange, String entity, String key, Step step, String target, long version) {

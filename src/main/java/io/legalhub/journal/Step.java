@@ -10,6 +10,7 @@ public enum Step {
     HELD("held"),
     FAILED("failed"),
     REPLAY_REQUESTED("replay-requested"),
+    RESYNC_REQUESTED("resync-requested"),
     REPLAYED("replayed"),
     DISCARDED("discarded"),
     RESOLVED("resolved");

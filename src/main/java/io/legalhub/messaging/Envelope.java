@@ -21,6 +21,11 @@ public final class Envelope {
     public static final String VIA = "hubVia";
     /** Set on a message re-sent by an operator's replay: the dead letter it came from. */
     public static final String DEAD_LETTER_ID = "hubDeadLetterId";
+    /**
+     * Set (true) on a record an operator asked to re-send after reconciliation: delivered even though the
+     * target's last payload hash matches (the target itself drifted). Never overrides the superseded check.
+     */
+    public static final String FORCE = "hubForce";
     /** JMS message group: all messages of one record go to one consumer, in order. */
     public static final String GROUP = "JMSXGroupID";
 

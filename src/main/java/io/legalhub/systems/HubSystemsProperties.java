@@ -142,6 +142,9 @@ public class HubSystemsProperties {
     /**
      * How one entity is written to a system. Each operation is "METHOD /path?query" where {key} is the
      * record's hub key and {id} the system's own id; the *-id entries are JSON pointers into the answer.
+     * The list-* entries say how reconciliation reads every record of the entity: {@code list} is
+     * "METHOD /path?query" with {offset}, {page} and {limit}; the pointers find the items in a page and
+     * the id and business key in an item.
      */
     public static class EntityEndpoints {
         private String idFrom;
@@ -151,6 +154,14 @@ public class HubSystemsProperties {
         private String create;
         private String update;
         private String responseId;
+        private String list;
+        private String listItems = "";
+        private String listId = "/id";
+        private String listKey;
+        private String listPaging = "offset";
+        private String listNext;
+        private int listPageSize = 100;
+        private List<String> compareIgnore = List.of();
 
         /** Another entity whose cross-reference gives this record's id (e.g. conflict results written onto the matter). */
         public String getIdFrom() {
@@ -208,6 +219,75 @@ public class HubSystemsProperties {
 
         public void setResponseId(String responseId) {
             this.responseId = responseId;
+        }
+
+        public String getList() {
+            return list;
+        }
+
+        public void setList(String list) {
+            this.list = list;
+        }
+
+        /** JSON pointer to the array of records in a list answer ("" when the answer is the array). */
+        public String getListItems() {
+            return listItems;
+        }
+
+        public void setListItems(String listItems) {
+            this.listItems = listItems;
+        }
+
+        public String getListId() {
+            return listId;
+        }
+
+        public void setListId(String listId) {
+            this.listId = listId;
+        }
+
+        /** JSON pointer to the record's business key (the hub key it should carry), e.g. /number. */
+        public String getListKey() {
+            return listKey;
+        }
+
+        public void setListKey(String listKey) {
+            this.listKey = listKey;
+        }
+
+        /** offset (placeholders {offset}/{page}/{limit}), next-link (follow list-next) or none (one request). */
+        public String getListPaging() {
+            return listPaging;
+        }
+
+        public void setListPaging(String listPaging) {
+            this.listPaging = listPaging;
+        }
+
+        /** JSON pointer to the next page's URL, for next-link paging. */
+        public String getListNext() {
+            return listNext;
+        }
+
+        public void setListNext(String listNext) {
+            this.listNext = listNext;
+        }
+
+        public int getListPageSize() {
+            return listPageSize;
+        }
+
+        public void setListPageSize(int listPageSize) {
+            this.listPageSize = listPageSize;
+        }
+
+        /** Fields of the mapped record that the target fills itself, so reconciliation does not compare them. */
+        public List<String> getCompareIgnore() {
+            return compareIgnore;
+        }
+
+        public void setCompareIgnore(List<String> compareIgnore) {
+            this.compareIgnore = compareIgnore;
         }
     }
 

@@ -44,10 +44,27 @@ public class XrefStore {
         }
     }
 
+    /**
+     * Forgets the record's id in a system, but only if it is still {@code systemId}: a delivery that linked
+     * a new id meanwhile is kept. The next delivery then looks the record up by its key afresh.
+     */
+    public boolean unlinkIf(String entity, String hubKey, String system, String systemId) {
+        return jdbc.sql("delete from xref where entity_type = :e and hub_key = :k and system_name = :s and system_id = :id")
+                .param("e", entity).param("k", hubKey).param("s", system).param("id", systemId)
+                .update() > 0;
+    }
+
     public List<Xref> forSystem(String entity, String system) {
         return jdbc.sql("select hub_key, system_id from xref where entity_type = :e and system_name = :s order by hub_key")
                 .param("e", entity).param("s", system)
                 .query((rs, n) -> new Xref(entity, rs.getString(1), system, rs.getString(2)))
+                .list();
+    }
+
+    public List<Xref> forEntity(String entity) {
+        return jdbc.sql("select hub_key, system_name, system_id from xref where entity_type = :e")
+                .param("e", entity)
+                .query((rs, n) -> new Xref(entity, rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
     }
 

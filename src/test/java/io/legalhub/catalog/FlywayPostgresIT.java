@@ -38,7 +38,8 @@ class FlywayPostgresIT {
             assertThat(result.success).isTrue();
             assertThat(result.migrationsExecuted).isGreaterThan(0);
             assertThat(tables(schema)).contains("xref", "record_state", "delivery_state", "checkpoint", "dead_letter",
-                    "dead_letter_history", "journal", "camel_messageprocessed");
+                    "dead_letter_history", "journal", "camel_messageprocessed", "reconciliation_run", "reconciliation_system",
+                    "reconciliation_finding");
         } finally {
             try (Connection c = DriverManager.getConnection(URL, USER, ""); Statement s = c.createStatement()) {
                 s.execute("drop schema if exists " + schema + " cascade");

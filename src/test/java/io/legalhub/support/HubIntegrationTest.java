@@ -58,6 +58,8 @@ public abstract class HubIntegrationTest {
         registry.add("hub.retry.max-delay-ms", () -> "2000");
         registry.add("hub.poll.matter.interval-ms", () -> "2000");
         registry.add("camel.main.shutdown-timeout", () -> "5");
+        // the reconciliation schedule is on, but fires only when a test triggers it
+        registry.add("hub.reconciliation.cron", () -> "0 0 3 1 1 ? 2099");
     }
 
     @Autowired

@@ -140,7 +140,35 @@ public final class SandboxClient {
                 .put("name", name).put("role", role).put("reference", reference).put("note", "planted by a test"));
     }
 
+    /** Creates a billing matter directly, as someone working in billing would (the hub does not know of it). */
+    public JsonNode createBillingMatter(ObjectNode matter) {
+        return ok("POST", "/billing/api/v1/matters", matter);
+    }
+
+    /** Replaces a billing matter directly (billing's PUT replaces the whole record). */
+    public JsonNode replaceBillingMatter(String id, JsonNode matter) {
+        ObjectNode body = matter.deepCopy();
+        for (String readOnly : List.of("id", "version", "created_at", "updated_at", "client_name")) {
+            body.remove(readOnly);
+        }
+        return ok("PUT", "/billing/api/v1/matters/" + id, body);
+    }
+
+    public JsonNode dmsWorkspace(String id) {
+        return ok("GET", "/dms/work/api/v2/customers/1/libraries/LEGAL/workspaces/" + id, null).get("data");
+    }
+
     // ---- control
+
+    /** Deletes a billing matter behind the hub's back. */
+    public void deleteBillingMatter(String id) {
+        ok("DELETE", "/billing/_control/matters/" + id, null);
+    }
+
+    /** Deletes a DMS workspace behind the hub's back. */
+    public void deleteDmsWorkspace(String id) {
+        ok("DELETE", "/dms/_control/workspaces/" + id, null);
+    }
 
     public void faults(String system, String faultsJson) {
         ok("PUT", "/" + system + "/_control/faults", faultsJson);

@@ -41,6 +41,12 @@ public final class Table {
         cache.put(key, record);
     }
 
+    /** Removes a record; returns whether there was one. */
+    public boolean remove(long key) {
+        map.remove(key);
+        return cache.remove(key) != null;
+    }
+
     /** All records in ascending key order (a live, weakly consistent view). */
     public Collection<ObjectNode> all() {
         return cache.values();

@@ -83,6 +83,14 @@ public final class BillingModule extends SystemModule {
     @Override
     protected void registerControl(Router r) {
         r.post("/_control/invoices", this::storeRawInvoice);
+        // a matter deleted behind the hub's back (to demonstrate and test reconciliation)
+        r.delete("/_control/matters/{id}", req -> store.write(() -> {
+            Long key = MATTER_ID.parse(req.pathVar("id"));
+            if (key == null || !matters.remove(key)) {
+                throw notFound("matter", req.pathVar("id"));
+            }
+            return Response.noContent();
+        }));
     }
 
     private static ObjectNode require(Table table, IdFormat format, String what, String id) {

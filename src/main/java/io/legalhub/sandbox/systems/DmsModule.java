@@ -69,6 +69,18 @@ public final class DmsModule extends SystemModule {
     }
 
     @Override
+    protected void registerControl(Router r) {
+        // a workspace deleted behind the hub's back (to demonstrate and test reconciliation); its documents stay
+        r.delete("/_control/workspaces/{id}", req -> store.write(() -> {
+            Long key = WORKSPACE_ID.parse(req.pathVar("id"));
+            if (key == null || !workspaces.remove(key)) {
+                throw notFound("workspace", req.pathVar("id"));
+            }
+            return Response.noContent();
+        }));
+    }
+
+    @Override
     protected void seed(SeedData data) {
         // the DMS starts empty: the hub provisions workspaces
     }
