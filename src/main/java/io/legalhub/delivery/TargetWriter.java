@@ -49,6 +49,11 @@ public class TargetWriter {
     /** The request a delivery would send, without sending it (for dry runs). */
     public PlannedRequest plan(String target, String entity, String key, String payload) {
         HubSystemsProperties.EntityEndpoints endpoints = properties.system(target).endpoints(target, entity);
+        if (endpoints.getIdFrom() != null) {
+            Operation op = Operation.parse(endpoints.getUpdate());
+            return new PlannedRequest(op.method(), properties.system(target).getBaseUrl() + op.template(), payload,
+                    "update the " + endpoints.getIdFrom() + "'s record ({id} from the hub's cross-reference of the " + endpoints.getIdFrom() + ")");
+        }
         Optional<String> id = xrefs.systemId(entity, key, target);
         Operation op = id.isPresent() ? Operation.parse(endpoints.getUpdate()) : Operation.parse(endpoints.getCreate());
         String path = op.path(key, id.orElse(null));
@@ -69,6 +74,9 @@ public class TargetWriter {
         String key = in.getHeader(Envelope.KEY, String.class);
         String payload = in.getBody(String.class);
         HubSystemsProperties.EntityEndpoints endpoints = properties.system(target).endpoints(target, entity);
+        if (endpoints.getIdFrom() != null) {
+            return writeOntoReferenced(exchange, target, entity, key, payload, endpoints);
+        }
 
         Optional<String> targetId = xrefs.systemId(entity, key, target);
         if (targetId.isEmpty() && endpoints.getLookup() != null) {
@@ -76,16 +84,7 @@ public class TargetWriter {
             targetId.ifPresent(found -> xrefs.link(entity, key, target, found));
         }
         if (targetId.isPresent()) {
-            Operation update = Operation.parse(endpoints.getUpdate());
-            try {
-                client.send(target, update.method(), update.path(key, targetId.get()), payload, false);
-            } catch (PermanentSystemFailure failure) {
-                if (failure.status() == 404) {
-                    throw new PermanentSystemFailure(target, 404, target + " has no " + entity + " " + targetId.get()
-                            + " any more, though the hub's cross-reference points to it; run reconciliation or resolve this by hand");
-                }
-                throw failure;
-            }
+            update(target, entity, key, targetId.get(), payload, endpoints);
             return new Written(targetId.get(), "updated");
         }
         Operation create = Operation.parse(endpoints.getCreate());
@@ -97,6 +96,37 @@ public class TargetWriter {
         }
         xrefs.link(entity, key, target, id.asText());
         return new Written(id.asText(), "created");
+    }
+
+    /**
+     * The record lives on another record of the target (e.g. a production's summary in its matter's DMS
+     * workspace): update that record, whose id {@link TargetReferences} found. No cross-reference is
+     * stored for the record itself: the id is the other record's, and it is recorded in delivery state.
+     */
+    private Written writeOntoReferenced(Exchange exchange, String target, String entity, String key, String payload,
+                                        HubSystemsProperties.EntityEndpoints endpoints) {
+        String owner = endpoints.getIdFrom();
+        String id = TargetReferences.of(exchange).get(owner);
+        if (id == null) {
+            throw new IllegalStateException("Connector hub.systems." + target + ".entities." + entity + " writes onto the "
+                    + owner + " (id-from) but declares no reference to it under references." + owner);
+        }
+        update(target, owner, key, id, payload, endpoints);
+        return new Written(id, "updated");
+    }
+
+    private void update(String target, String entity, String key, String id, String payload,
+                        HubSystemsProperties.EntityEndpoints endpoints) {
+        Operation update = Operation.parse(endpoints.getUpdate());
+        try {
+            client.send(target, update.method(), update.path(key, id), payload, false);
+        } catch (PermanentSystemFailure failure) {
+            if (failure.status() == 404) {
+                throw new PermanentSystemFailure(target, 404, target + " has no " + entity + " " + id
+                        + " any more, though the hub's cross-reference points to it; run reconciliation or resolve this by hand");
+            }
+            throw failure;
+        }
     }
 
     private Optional<String> lookUp(String target, String key, HubSystemsProperties.EntityEndpoints endpoints) {

@@ -142,6 +142,11 @@ public class HubSystemsProperties {
     /**
      * How one entity is written to a system. Each operation is "METHOD /path?query" where {key} is the
      * record's hub key and {id} the system's own id; the *-id entries are JSON pointers into the answer.
+     * {@code references} names records this one points to (entity → JSON pointer to that record's hub key
+     * in the canonical record, e.g. {@code matter: /matterKey}); their ids in this system come from the
+     * hub's cross-references and reach the mapping as {@code targetIds.<entity>}. {@code id-from} says the
+     * record is written onto a referenced record (e.g. a production onto its matter's DMS workspace):
+     * it is only ever updated, with that record's id, never created or looked up.
      */
     public static class EntityEndpoints {
         private String lookup;
@@ -149,6 +154,24 @@ public class HubSystemsProperties {
         private String create;
         private String update;
         private String responseId;
+        private Map<String, String> references = new LinkedHashMap<>();
+        private String idFrom;
+
+        public Map<String, String> getReferences() {
+            return references;
+        }
+
+        public void setReferences(Map<String, String> references) {
+            this.references = references;
+        }
+
+        public String getIdFrom() {
+            return idFrom;
+        }
+
+        public void setIdFrom(String idFrom) {
+            this.idFrom = idFrom;
+        }
 
         public String getLookup() {
             return lookup;

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
@@ -30,7 +31,12 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class HubIntegrationTest {
 
     public static final String MM_SECRET = "test-matter-management-secret";
+    public static final String DMS_SECRET = "test-dms-secret";
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    /** Where the end-to-end tests drop productions: {@code <this>/<matter number>/<name>.dat|.opt}. */
+    protected static final Path PRODUCTION_DROP = Path.of("target/test-data", RUN, "drop", "productions");
+    /** How long a lone DAT or OPT waits for its partner in the tests. */
+    protected static final Duration ORPHAN_WAIT = Duration.ofSeconds(3);
 
     @LocalServerPort
     protected int port;
@@ -47,7 +53,7 @@ public abstract class HubIntegrationTest {
         registry.add("hub.sandbox.enabled", () -> "false");
         registry.add("hub.sandbox.port", () -> TestSandbox.get().port());
         registry.add("hub.systems.matter-management.webhook-secret", () -> MM_SECRET);
-        registry.add("hub.systems.dms.webhook-secret", () -> "test-dms-secret");
+        registry.add("hub.systems.dms.webhook-secret", () -> DMS_SECRET);
         registry.add("hub.systems.conflicts.webhook-secret", () -> "test-conflicts-secret");
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir + "/hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         registry.add("spring.artemis.embedded.data-directory", () -> dir + "/artemis");
@@ -55,6 +61,11 @@ public abstract class HubIntegrationTest {
         registry.add("hub.retry.initial-delay-ms", () -> "200");
         registry.add("hub.retry.max-delay-ms", () -> "2000");
         registry.add("hub.poll.matter.interval-ms", () -> "2000");
+        registry.add("hub.poll.document.interval-ms", () -> "2000");
+        registry.add("hub.productions.drop-dir", PRODUCTION_DROP::toString);
+        registry.add("hub.productions.scan-interval-ms", () -> "500");
+        registry.add("hub.productions.settle-ms", () -> "300");
+        registry.add("hub.productions.orphan-after-ms", () -> Long.toString(ORPHAN_WAIT.toMillis()));
         registry.add("camel.main.shutdown-timeout", () -> "5");
     }
 
@@ -65,6 +76,7 @@ public abstract class HubIntegrationTest {
     void pointSandboxWebhooksAtThisHubAndLetItSettle() {
         TestSandbox.get().setWebhookTarget(SandboxSystem.MATTER_MANAGEMENT,
                 "http://127.0.0.1:" + port + "/webhooks/matter-management", MM_SECRET);
+        TestSandbox.get().setWebhookTarget(SandboxSystem.DMS, "http://127.0.0.1:" + port + "/webhooks/dms", DMS_SECRET);
         TestSandbox.clearAllFaults();
         awaitQueuesDrained();
     }
