@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
  * Before a record is mapped for a target, finds the target's ids of the records it points to (a
  * document's matter, a production's matter) in the hub's cross-references, as the target's connector
  * declares under {@code references}. They are added to the mapping's input as {@code targetIds}
- * ({@code targetIds.matter}) and kept for the writer. A reference the hub cannot resolve is a permanent
- * failure that says which record is missing where: the dead letter is replayed once it exists.
+ * ({@code targetIds.matter}) and kept for the writer. A record the hub does not know at all is a
+ * permanent failure that says which record is missing where (the dead letter is replayed once it exists);
+ * one the hub knows but has not yet written to this target is retried first.
  */
 @Component
 public class TargetReferences {
@@ -71,12 +72,15 @@ public class TargetReferences {
         if (id.isPresent()) {
             return id.get();
         }
-        String why = records.find(referenced, referencedKey).isEmpty()
-                ? "the hub does not know " + referenced + " " + referencedKey
-                : referenced + " " + referencedKey + " is known to the hub but has no record in " + target + " yet";
+        String consequence = ", so the " + entity + " cannot be recorded in " + target
+                + ". Once the " + referenced + " is in " + target + ", replay this dead letter.";
+        if (records.find(referenced, referencedKey).isPresent()) {
+            // its delivery to the target is probably under way: worth retrying
+            throw new PendingReferenceException(entity + " " + key + " belongs to " + referenced + " " + referencedKey
+                    + ", which the hub knows but has not yet recorded in " + target + consequence, pointer);
+        }
         throw new UnknownReferenceException(entity + " " + key + " belongs to " + referenced + " " + referencedKey
-                + ", but " + why + ", so the " + entity + " cannot be recorded in " + target
-                + ". Once the " + referenced + " is in " + target + ", replay this dead letter.", pointer);
+                + ", but the hub does not know " + referenced + " " + referencedKey + consequence, pointer);
     }
 
     /** The ids {@link #resolve} found, by referenced entity; empty when the connector declares none. */

@@ -8,10 +8,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "hub.productions")
 public class ProductionDropProperties {
 
+    private boolean enabled = true;
     private Path dropDir = Path.of("./data/drop/productions");
     private long scanIntervalMs = 5_000;
     private long settleMs = 3_000;
     private long orphanAfterMs = 600_000;
+
+    /** Whether the drop folder is scanned (the production-drop route starts). */
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
 
     public Path getDropDir() {
         return dropDir;
