@@ -8,8 +8,6 @@ import io.legalhub.journal.Journal;
 import io.legalhub.journal.JournalEntry;
 import io.legalhub.journal.Step;
 import io.legalhub.messaging.Envelope;
-import io.legalhub.systems.HubSystemsProperties;
-import io.legalhub.xref.XrefStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -34,16 +32,11 @@ public class DeliveryGate {
     private final DeliveryStateStore states;
     private final Journal journal;
     private final ReplayOutcome replays;
-    private final HubSystemsProperties properties;
-    private final XrefStore xrefs;
 
-    public DeliveryGate(DeliveryStateStore states, Journal journal, ReplayOutcome replays, HubSystemsProperties properties,
-                        XrefStore xrefs) {
+    public DeliveryGate(DeliveryStateStore states, Journal journal, ReplayOutcome replays) {
         this.states = states;
         this.journal = journal;
         this.replays = replays;
-        this.properties = properties;
-        this.xrefs = xrefs;
     }
 
     public void admit(Exchange exchange) {
@@ -58,12 +51,12 @@ public class DeliveryGate {
         Optional<DeliveryStateStore.DeliveryState> last = states.find(entity, key, target);
         String decision = DELIVER;
         String detail = null;
-        Optional<String> carrier = recordItIsWrittenOnto(target, entity);
-        if (carrier.isPresent() && xrefs.systemId(carrier.get(), key, target).isEmpty()) {
+        String held = exchange.getProperty(TargetReferences.HELD, String.class);
+        if (held != null) {
             // e.g. a conflict result for a matter the hub has never seen: nothing to write it onto. When the
             // matter arrives it gets its own conflict search, whose result will be written.
             decision = HELD;
-            detail = carrier.get() + " " + key + " is not known to the hub in " + target + "; nothing to write this " + entity + " onto";
+            detail = held;
             journal.record(entry(exchange, entity, key, Step.HELD, target, version).detail(detail));
             replays.succeeded(exchange, "held: " + detail);
             log.info("{} {} v{} held for {}: {}", entity, key, version, target, detail);
@@ -85,12 +78,6 @@ public class DeliveryGate {
         if (!DELIVER.equals(decision)) {
             log.debug("{} {} v{} not sent to {}: {}", entity, key, version, target, decision);
         }
-    }
-
-    private Optional<String> recordItIsWrittenOnto(String target, String entity) {
-        return properties.findSystem(target)
-                .map(system -> system.getEntities().get(entity))
-                .map(HubSystemsProperties.EntityEndpoints::getIdFrom);
     }
 
     public void recordDelivered(Exchange exchange) {

@@ -49,8 +49,12 @@ public class TargetWriter {
     /** The request a delivery would send, without sending it (for dry runs). */
     public PlannedRequest plan(String target, String entity, String key, String payload) {
         HubSystemsProperties.EntityEndpoints endpoints = properties.system(target).endpoints(target, entity);
-        Optional<String> id = endpoints.getIdFrom() != null ? xrefs.systemId(endpoints.getIdFrom(), key, target)
-                : endpoints.getUpdate() == null ? Optional.empty() : xrefs.systemId(entity, key, target);
+        if (endpoints.getIdFrom() != null) {
+            Operation op = Operation.parse(endpoints.getUpdate());
+            return new PlannedRequest(op.method(), properties.system(target).getBaseUrl() + op.template(), payload,
+                    "update the " + endpoints.getIdFrom() + "'s record ({id} from the hub's cross-reference of the " + endpoints.getIdFrom() + ")");
+        }
+        Optional<String> id = endpoints.getUpdate() == null ? Optional.empty() : xrefs.systemId(entity, key, target);
         Operation op = id.isPresent() ? Operation.parse(endpoints.getUpdate()) : Operation.parse(endpoints.getCreate());
         String path = op.path(key, id.orElse(null));
         return new PlannedRequest(op.method(), properties.system(target).getBaseUrl() + path, payload,
@@ -70,14 +74,10 @@ public class TargetWriter {
         String key = in.getHeader(Envelope.KEY, String.class);
         String payload = in.getBody(String.class);
         HubSystemsProperties.EntityEndpoints endpoints = properties.system(target).endpoints(target, entity);
-
         if (endpoints.getIdFrom() != null) {
-            // written onto another entity's record (e.g. a conflict result onto its matter): never created here
-            String id = xrefs.systemId(endpoints.getIdFrom(), key, target).orElseThrow(() -> new MissingLink(
-                    endpoints.getIdFrom() + " " + key + " is not known in " + target + ", so its " + entity + " cannot be written there"));
-            update(target, entity, key, id, endpoints, payload);
-            return new Written(id, "updated");
+            return writeOntoReferenced(exchange, target, entity, key, payload, endpoints);
         }
+
         if (endpoints.getUpdate() == null) {
             // append-only target (e.g. conflict searches): every new payload is a new record
             return new Written(create(target, entity, key, endpoints, payload), "created");
@@ -121,6 +121,23 @@ public class TargetWriter {
         }
         xrefs.link(entity, key, target, id.asText());
         return id.asText();
+    }
+
+    /**
+     * The record lives on another record of the target (e.g. a production's summary in its matter's DMS
+     * workspace): update that record, whose id {@link TargetReferences} found. No cross-reference is
+     * stored for the record itself: the id is the other record's, and it is recorded in delivery state.
+     */
+    private Written writeOntoReferenced(Exchange exchange, String target, String entity, String key, String payload,
+                                        HubSystemsProperties.EntityEndpoints endpoints) {
+        String owner = endpoints.getIdFrom();
+        String id = TargetReferences.of(exchange).get(owner);
+        if (id == null) {
+            throw new IllegalStateException("Connector hub.systems." + target + ".entities." + entity + " writes onto the "
+                    + owner + " (id-from) but declares no reference to it under references." + owner);
+        }
+        update(target, owner, key, id, endpoints, payload);
+        return new Written(id, "updated");
     }
 
     private Optional<String> lookUp(String target, String key, HubSystemsProperties.EntityEndpoints endpoints) {

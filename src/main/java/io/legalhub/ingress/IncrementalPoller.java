@@ -9,6 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +27,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Incremental poll of a Clio-style list endpoint: {@code updated_since} plus cursor paging
- * ({@code meta.paging.next}). The position (the pass's starting watermark and the next page) is saved
+ * Incremental poll of a list endpoint: a "changed since" watermark ({@code updated_since}, or the
+ * parameter the route names, e.g. the DMS's {@code filed_since}) plus paging, either Clio-style cursor
+ * paging ({@code meta.paging.next}) or offset paging ({@code offset}, {@code limit}, {@code total_count},
+ * as iManage-style APIs answer). Records are read from {@code data} in both. The position (the pass's starting watermark and the next page) is saved
  * only after every record of a page is on the broker, so a crash resumes at the first page not queued.
  * The next pass starts from the source's own clock at the start of this pass (its Date header), so
  * records changed while a pass runs are caught by the next one, whatever the clocks of the two machines say.
@@ -39,7 +43,12 @@ public class IncrementalPoller {
     public static final String PATH = "hubPollPath";
     public static final String PAGE_SIZE = "hubPollPageSize";
     public static final String NEXT_PAGE = "hubNextPage";
+    /** "cursor" (default) or "offset". */
+    public static final String PAGING = "hubPollPaging";
+    /** The query parameter carrying the watermark; default updated_since. */
+    public static final String SINCE = "hubPollSince";
     private static final String POSITION = "hubPollPosition";
+    private static final Pattern OFFSET = Pattern.compile("[?&]offset=(\\d+)");
 
     private static final Logger log = LoggerFactory.getLogger(IncrementalPoller.class);
 
@@ -62,12 +71,9 @@ public class IncrementalPoller {
                 .map(this::readPosition)
                 .orElseGet(json::createObjectNode);
         if (!position.hasNonNull("nextPage")) {
-            StringBuilder first = new StringBuilder(exchange.getProperty(PATH, String.class))
-                    .append("?order=id(asc)&limit=").append(exchange.getProperty(PAGE_SIZE, 100, Integer.class));
-            if (position.hasNonNull("updatedSince")) {
-                first.append("&updated_since=").append(URLEncoder.encode(position.get("updatedSince").asText(), StandardCharsets.UTF_8));
-            }
-            position.put("nextPage", first.toString());
+            position.put("nextPage", offsetPaging(exchange) ? offsetPage(exchange, position, 0)
+                    : exchange.getProperty(PATH, String.class) + "?order=id(asc)&limit=" + exchange.getProperty(PAGE_SIZE, 100, Integer.class)
+                    + since(exchange, position));
             position.remove("passStartedAt");
         }
         exchange.setProperty(POSITION, position);
@@ -86,8 +92,15 @@ public class IncrementalPoller {
         JsonNode answer = client.parse(system, response.body());
         List<String> records = new ArrayList<>();
         answer.path("data").forEach(record -> records.add(record.toString()));
-        JsonNode next = answer.at("/meta/paging/next");
-        exchange.setProperty(NEXT_PAGE, next.isTextual() && !next.asText().isBlank() ? next.asText() : null);
+        if (offsetPaging(exchange)) {
+            int offset = pageOffset(page);
+            long total = answer.path("total_count").asLong(0);
+            boolean more = !records.isEmpty() && offset + records.size() < total;
+            exchange.setProperty(NEXT_PAGE, more ? offsetPage(exchange, position, offset + records.size()) : null);
+        } else {
+            JsonNode next = answer.at("/meta/paging/next");
+            exchange.setProperty(NEXT_PAGE, next.isTextual() && !next.asText().isBlank() ? next.asText() : null);
+        }
         exchange.getIn().setBody(records);
         exchange.setProperty("hubPageRecords", records.size());
     }
@@ -130,6 +143,33 @@ public class IncrementalPoller {
         if (count > 0) {
             log.info("Polled {} {} record(s) from {}{}", count, entity, system, next == null ? "; pass complete" : "; more pages");
         }
+    }
+
+    private static boolean offsetPaging(Exchange exchange) {
+        return "offset".equals(exchange.getProperty(PAGING, "cursor", String.class));
+    }
+
+    /** "&updated_since=…" from the pass's watermark, or nothing on the very first pass. */
+    private static String since(Exchange exchange, ObjectNode position) {
+        if (!position.hasNonNull("updatedSince")) {
+            return "";
+        }
+        return "&" + exchange.getProperty(SINCE, "updated_since", String.class) + "="
+                + URLEncoder.encode(position.get("updatedSince").asText(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A page of an offset-paged list. Offsets stay stable through a pass because the watermark is fixed
+     * for the pass and records filed meanwhile sort after the ones already listed.
+     */
+    private static String offsetPage(Exchange exchange, ObjectNode position, int offset) {
+        return exchange.getProperty(PATH, String.class) + "?offset=" + offset + "&limit="
+                + exchange.getProperty(PAGE_SIZE, 100, Integer.class) + since(exchange, position);
+    }
+
+    private static int pageOffset(String page) {
+        Matcher m = OFFSET.matcher(page);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private String relative(String system, String page) {

@@ -8,7 +8,10 @@ public final class Envelope {
 
     /** Canonical entity type: matter, invoice, document, conflict, production. */
     public static final String ENTITY = "hubEntity";
-    /** The record's hub key (for matters, the matter number). Known after canonicalization. */
+    /**
+     * The record's hub key: for matters the matter number, for documents the DMS document id, for
+     * productions {@code <matter number>:<production name>}. Known after canonicalization (productions: from the drop).
+     */
     public static final String KEY = "hubKey";
     public static final String SOURCE_SYSTEM = "hubSourceSystem";
     public static final String SOURCE_ID = "hubSourceId";

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Maps a {@link Production} to the hub's canonical production record
  * ({@code mappings/canonical/production.schema.json}). Done in Java rather than JSONata because the source
- * is a pair of binary-ish load files, not JSON. The production name is the record's key: a producing
- * party names each volume once, and a corrected re-production arrives under the same name.
+ * is a pair of binary-ish load files, not JSON. The record's key is the matter and the production name
+ * ({@code 2026-0012:GBX001}): a producing party names each volume once within a case, and a corrected
+ * re-production arrives under the same name, but names such as PROD001 recur from case to case.
  */
 public final class ProductionCanonicalMapper {
 
@@ -44,10 +45,11 @@ public final class ProductionCanonicalMapper {
         if (matterKey == null || matterKey.isBlank()) {
             throw new IllegalArgumentException("a production is recorded against a matter: matterKey is required");
         }
+        String key = key(matterKey, production.name());
         ObjectNode root = json.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("entity", ENTITY);
-        root.put("key", production.name());
+        root.put("key", key);
         root.put("productionName", production.name());
         root.put("volume", production.volume());
         root.put("matterKey", matterKey);
@@ -61,7 +63,7 @@ public final class ProductionCanonicalMapper {
         production.documents().forEach(document -> documents.add(document(document)));
         ObjectNode source = root.putObject("source");
         source.put("system", SOURCE_SYSTEM);
-        source.put("id", production.name());
+        source.put("id", key);
         if (sourceVersion != null) {
             source.put("version", sourceVersion);
         }
@@ -69,6 +71,11 @@ public final class ProductionCanonicalMapper {
             source.put("fileName", datFileName);
         }
         return root;
+    }
+
+    /** The hub key of a production: its matter and its name, e.g. {@code 2026-0012:GBX001}. */
+    public static String key(String matterKey, String productionName) {
+        return matterKey + ":" + productionName;
     }
 
     public ObjectNode toCanonical(Production production, String matterKey) {

@@ -145,6 +145,11 @@ public class HubSystemsProperties {
      * The list-* entries say how reconciliation reads every record of the entity: {@code list} is
      * "METHOD /path?query" with {offset}, {page} and {limit}; the pointers find the items in a page and
      * the id and business key in an item.
+     * {@code references} names records this one points to (entity → JSON pointer to that record's hub key
+     * in the canonical record, e.g. {@code matter: /matterKey}); their ids in this system come from the
+     * hub's cross-references and reach the mapping as {@code targetIds.<entity>}. {@code id-from} says the
+     * record is written onto a referenced record (e.g. a production onto its matter's DMS workspace):
+     * it is only ever updated, with that record's id, never created or looked up.
      */
     public static class EntityEndpoints {
         private String idFrom;
@@ -164,6 +169,30 @@ public class HubSystemsProperties {
         private List<String> compareIgnore = List.of();
 
         /** Another entity whose cross-reference gives this record's id (e.g. conflict results written onto the matter). */
+        private Map<String, String> references = new LinkedHashMap<>();
+        private String whenReferenceUnknown = "dead-letter";
+
+        public Map<String, String> getReferences() {
+            return references;
+        }
+
+        public void setReferences(Map<String, String> references) {
+            this.references = references;
+        }
+
+        /**
+         * What to do with a record whose referenced record the hub has never seen: "dead-letter" (default;
+         * replay once it exists) or "hold" (skip it, noted in the trail, when a later event will bring it anyway).
+         */
+        public String getWhenReferenceUnknown() {
+            return whenReferenceUnknown;
+        }
+
+        public void setWhenReferenceUnknown(String whenReferenceUnknown) {
+            this.whenReferenceUnknown = whenReferenceUnknown;
+        }
+
+        /** The referenced entity whose record this one is written onto (e.g. a conflict result onto its matter). */
         public String getIdFrom() {
             return idFrom;
         }

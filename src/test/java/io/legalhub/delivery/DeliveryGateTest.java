@@ -11,8 +11,6 @@ import io.legalhub.canonical.ContentHash;
 import io.legalhub.deadletter.ReplayOutcome;
 import io.legalhub.journal.Journal;
 import io.legalhub.messaging.Envelope;
-import io.legalhub.systems.HubSystemsProperties;
-import io.legalhub.xref.XrefStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -24,8 +22,7 @@ class DeliveryGateTest {
     private static final String PAYLOAD = "{\"number\":\"2026-0012\",\"name\":\"Acme v. Globex\"}";
 
     private final DeliveryStateStore states = mock(DeliveryStateStore.class);
-    private final DeliveryGate gate = new DeliveryGate(states, mock(Journal.class), mock(ReplayOutcome.class),
-            new HubSystemsProperties(), mock(XrefStore.class));
+    private final DeliveryGate gate = new DeliveryGate(states, mock(Journal.class), mock(ReplayOutcome.class));
 
     private String decide(long version, long lastVersion, boolean forced) {
         when(states.find(any(), any(), any())).thenReturn(Optional.of(

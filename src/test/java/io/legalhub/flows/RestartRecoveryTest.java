@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.UUID;
 
 import io.legalhub.LegalHubApplication;
+import io.legalhub.sandbox.SandboxServer;
+import io.legalhub.sandbox.SandboxSettings;
 import io.legalhub.sandbox.SandboxSystem;
 import io.legalhub.support.SandboxClient;
-import io.legalhub.support.TestSandbox;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
@@ -22,20 +26,38 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Issue 2: the hub stopped with messages still on its queues and started again delivers every one of
  * them, none twice. The broker journal and the database survive in ./target/test-data between the runs.
+ * The hub under test has a sandbox of its own: the shared end-to-end hub (still running in this JVM)
+ * polls the shared sandbox and would provision the same matters alongside it.
  */
 class RestartRecoveryTest {
 
     private static final String SECRET = "restart-test-secret";
+    private static SandboxServer systems;
     private final String dir = "./target/test-data/restart-" + UUID.randomUUID().toString().substring(0, 8);
-    private final SandboxClient sandbox = new SandboxClient(TestSandbox.get().port());
+    private SandboxClient sandbox;
     private ConfigurableApplicationContext hub;
+
+    @BeforeAll
+    static void startSandbox() {
+        systems = SandboxServer.start(SandboxSettings.builder().port(0).seed(true).webhookBackoff(Duration.ofMillis(200)).build());
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        systems.stop();
+    }
+
+    @BeforeEach
+    void client() {
+        sandbox = new SandboxClient(systems.port());
+    }
 
     @AfterEach
     void stopHub() {
         if (hub != null) {
             hub.close();
         }
-        TestSandbox.clearAllFaults();
+        systems.clearFaults();
     }
 
     @Test
@@ -61,7 +83,7 @@ class RestartRecoveryTest {
         long inDms = numbers.stream().filter(n -> !sandbox.dmsWorkspaces(n).isEmpty()).count();
         assertThat(inDms).as("the DMS was slow: part of its deliveries were still queued at shutdown").isLessThan(20);
 
-        TestSandbox.clearAllFaults();
+        systems.clearFaults();
         hub = startHub();
 
         await().atMost(Duration.ofSeconds(90)).until(() ->
@@ -86,7 +108,8 @@ class RestartRecoveryTest {
                 .run(
                         "--server.port=0",
                         "--hub.sandbox.enabled=false",
-                        "--hub.sandbox.port=" + TestSandbox.get().port(),
+                        "--hub.sandbox.port=" + systems.port(),
+                        "--hub.productions.drop-dir=" + dir + "/drop",
                         "--hub.systems.matter-management.webhook-secret=" + SECRET,
                         "--hub.systems.conflicts.webhook-secret=" + SECRET,
                         "--hub.poll.conflict.interval-ms=2000",
@@ -98,8 +121,8 @@ class RestartRecoveryTest {
                         "--hub.poll.matter.interval-ms=2000",
                         "--camel.main.shutdown-timeout=5");
         int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
-        TestSandbox.get().setWebhookTarget(SandboxSystem.MATTER_MANAGEMENT, "http://127.0.0.1:" + port + "/webhooks/matter-management", SECRET);
-        TestSandbox.get().setWebhookTarget(SandboxSystem.CONFLICTS, "http://127.0.0.1:" + port + "/webhooks/conflicts", SECRET);
+        systems.setWebhookTarget(SandboxSystem.MATTER_MANAGEMENT, "http://127.0.0.1:" + port + "/webhooks/matter-management", SECRET);
+        systems.setWebhookTarget(SandboxSystem.CONFLICTS, "http://127.0.0.1:" + port + "/webhooks/conflicts", SECRET);
         return context;
     }
 }

@@ -36,10 +36,10 @@ class ProductionCanonicalMapperTest {
         ObjectNode summary = canonical.deepCopy();
         summary.remove("documents");
         assertThat(summary).isEqualTo(json.readTree("""
-                {"schemaVersion":1,"entity":"production","key":"GBX001","productionName":"GBX001","volume":"GBX001",
+                {"schemaVersion":1,"entity":"production","key":"2026-0044:GBX001","productionName":"GBX001","volume":"GBX001",
                  "matterKey":"2026-0044","begBates":"GBX0000001","endBates":"GBX0000007","documentCount":3,"pageCount":7,
                  "custodians":["Jordan Lee","Priya Nair"],
-                 "source":{"system":"ediscovery","id":"GBX001","fileName":"production-GBX001.dat"}}
+                 "source":{"system":"ediscovery","id":"2026-0044:GBX001","fileName":"production-GBX001.dat"}}
                 """));
     }
 

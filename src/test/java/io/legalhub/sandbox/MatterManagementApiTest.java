@@ -317,4 +317,24 @@ class MatterManagementApiTest {
                 .contains("Production GBX001 received");
         assertThat(mm.post("/api/v4/notes", data(json("{'matter':{'id':1001}}"))).errorMessage()).contains("subject");
     }
+
+    @Test
+    void aNoteCarriesAnExternalIdToFindItByAndCanBeCorrected() {
+        Resp note = mm.post("/api/v4/notes", data(json("{'matter':{'id':1002},'subject':'Production VOL7','external_id':'2025-0002:VOL7',"
+                + "'detail':'2 documents'}")));
+        assertThat(note.status()).isEqualTo(201);
+        long id = note.json().path("data").path("id").asLong();
+        assertThat(mm.get("/api/v4/notes?external_id=2025-0002:VOL7").json().path("data").findValuesAsText("subject"))
+                .containsExactly("Production VOL7");
+
+        Resp patched = mm.patch("/api/v4/notes/" + id, data(json("{'detail':'3 documents'}")));
+
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.json().path("data").path("detail").asText()).isEqualTo("3 documents");
+        assertThat(patched.json().path("data").path("version").asInt()).isEqualTo(2);
+        assertThat(patched.json().path("data").path("matter").path("display_number").asText()).isEqualTo("2025-0002");
+        assertThat(mm.patch("/api/v4/notes/" + id, data(json("{'detail':'3 documents'}"))).json().path("data").path("version").asInt())
+                .isEqualTo(2);
+        assertThat(mm.patch("/api/v4/notes/" + id, data(json("{'colour':'red'}"))).status()).isEqualTo(422);
+    }
 }

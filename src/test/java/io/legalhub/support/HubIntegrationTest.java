@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
@@ -31,7 +32,12 @@ public abstract class HubIntegrationTest {
 
     public static final String MM_SECRET = "test-matter-management-secret";
     public static final String CONFLICTS_SECRET = "test-conflicts-secret";
+    public static final String DMS_SECRET = "test-dms-secret";
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    /** Where the end-to-end tests drop productions: {@code <this>/<matter number>/<name>.dat|.opt}. */
+    protected static final Path PRODUCTION_DROP = Path.of("target/test-data", RUN, "drop", "productions");
+    /** How long a lone DAT or OPT waits for its partner in the tests. */
+    protected static final Duration ORPHAN_WAIT = Duration.ofSeconds(3);
 
     @LocalServerPort
     protected int port;
@@ -48,7 +54,7 @@ public abstract class HubIntegrationTest {
         registry.add("hub.sandbox.enabled", () -> "false");
         registry.add("hub.sandbox.port", () -> TestSandbox.get().port());
         registry.add("hub.systems.matter-management.webhook-secret", () -> MM_SECRET);
-        registry.add("hub.systems.dms.webhook-secret", () -> "test-dms-secret");
+        registry.add("hub.systems.dms.webhook-secret", () -> DMS_SECRET);
         registry.add("hub.systems.conflicts.webhook-secret", () -> CONFLICTS_SECRET);
         registry.add("hub.poll.conflict.interval-ms", () -> "2000");
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir + "/hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
@@ -57,6 +63,11 @@ public abstract class HubIntegrationTest {
         registry.add("hub.retry.initial-delay-ms", () -> "200");
         registry.add("hub.retry.max-delay-ms", () -> "2000");
         registry.add("hub.poll.matter.interval-ms", () -> "2000");
+        registry.add("hub.poll.document.interval-ms", () -> "2000");
+        registry.add("hub.productions.drop-dir", PRODUCTION_DROP::toString);
+        registry.add("hub.productions.scan-interval-ms", () -> "500");
+        registry.add("hub.productions.settle-ms", () -> "300");
+        registry.add("hub.productions.orphan-after-ms", () -> Long.toString(ORPHAN_WAIT.toMillis()));
         registry.add("camel.main.shutdown-timeout", () -> "5");
         // the reconciliation schedule is on, but fires only when a test triggers it
         registry.add("hub.reconciliation.cron", () -> "0 0 3 1 1 ? 2099");
@@ -71,6 +82,7 @@ public abstract class HubIntegrationTest {
                 "http://127.0.0.1:" + port + "/webhooks/matter-management", MM_SECRET);
         TestSandbox.get().setWebhookTarget(SandboxSystem.CONFLICTS,
                 "http://127.0.0.1:" + port + "/webhooks/conflicts", CONFLICTS_SECRET);
+        TestSandbox.get().setWebhookTarget(SandboxSystem.DMS, "http://127.0.0.1:" + port + "/webhooks/dms", DMS_SECRET);
         TestSandbox.clearAllFaults();
         awaitQueuesDrained();
     }

@@ -158,6 +158,32 @@ public final class SandboxClient {
         return ok("GET", "/dms/work/api/v2/customers/1/libraries/LEGAL/workspaces/" + id, null).get("data");
     }
 
+    public List<JsonNode> mmDocuments(String externalId) {
+        return list(ok("GET", "/matter-management/api/v4/documents?external_id=" + externalId, null).get("data"));
+    }
+
+    public List<JsonNode> mmNotes(long matterId) {
+        return list(ok("GET", "/matter-management/api/v4/notes?matter_id=" + matterId + "&limit=200", null).get("data"));
+    }
+
+    private static final String DMS = "/dms/work/api/v2/customers/1/libraries/LEGAL";
+
+    /** Creates a DMS workspace directly (not through the hub). Returns the workspace. */
+    public JsonNode createWorkspace(String matterNumber, String name) {
+        ObjectNode body = JSON.createObjectNode().put("name", name).put("custom2", matterNumber);
+        return ok("POST", DMS + "/workspaces", body).get("data");
+    }
+
+    public JsonNode workspace(String id) {
+        return ok("GET", DMS + "/workspaces/" + id, null).get("data");
+    }
+
+    /** Files a document in a DMS workspace; the DMS then fires its document/filed webhook. Returns the document. */
+    public JsonNode fileDocument(String workspaceId, ObjectNode metadata) {
+        ObjectNode body = metadata.deepCopy().put("workspace_id", workspaceId);
+        return ok("POST", DMS + "/documents", body).get("data");
+    }
+
     // ---- control
 
     /** Deletes a billing matter behind the hub's back. */

@@ -69,7 +69,8 @@ public final class MatterManagementModule extends SystemModule {
     protected List<BusinessKey> businessKeys() {
         return List.of(new BusinessKey("matters", "display_number", "id"),
                 new BusinessKey("bills", "number", "id"),
-                new BusinessKey("documents", "external_id", "id"));
+                new BusinessKey("documents", "external_id", "id"),
+                new BusinessKey("notes", "external_id", "id"));
     }
 
     @Override
@@ -101,12 +102,15 @@ public final class MatterManagementModule extends SystemModule {
 
         r.get(API + "/notes", req -> {
             Long matterId = queryId(req, "matter_id");
+            String externalId = req.query("external_id");
             String since = req.queryTimestamp("updated_since");
             return Response.ok(Paging.cursor(req, notes, n -> (matterId == null || matterId == n.path("matter").path("id").asLong())
+                    && (externalId == null || externalId.equals(n.path("external_id").asText()))
                     && since(n, since)));
         });
         r.post(API + "/notes", this::createNote);
         r.get(API + "/notes/{id}", req -> Response.data(200, require(notes, "note", req.pathVar("id"))));
+        r.patch(API + "/notes/{id}", this::patchNote);
     }
 
     @Override
@@ -826,29 +830,60 @@ public final class MatterManagementModule extends SystemModule {
 
     private Response createNote(Request req) {
         ObjectNode data = req.dataObject();
-        Fields f = new Fields(data);
-        f.rejectUnknown(Set.of("matter", "subject", "detail"), READ_ONLY);
-        Long matterId = f.refId("matter", true);
-        String subject = f.text("subject", true, 1_000);
-        String detail = f.text("detail", false, 100_000);
-        ObjectNode matter = matterId == null ? null : matters.get(matterId);
-        if (matterId != null && matter == null) {
-            f.invalid("matter.id", "does not match any matter (" + matterId + ")");
-        }
-        f.check();
-        checkRejected(matter.path("display_number").asText());
         return store.write(() -> {
-            ObjectNode n = skeleton("matter", "subject", "detail");
-            ObjectNode ref = Json.object();
-            ref.put("id", matterId);
-            ref.put("display_number", matter.path("display_number").asText());
-            n.set("matter", ref);
-            n.put("subject", subject);
-            n.put("detail", detail);
+            ObjectNode n = skeleton("matter", "subject", "detail", "external_id");
+            applyNote(n, data, true);
+            checkRejected(n.path("matter").path("display_number").asText());
             stampNew(n, store.nextId("notes", 7001));
             notes.put(n.get("id").asLong(), n);
             return Response.data(201, n);
         });
+    }
+
+    private Response patchNote(Request req) {
+        ObjectNode data = req.dataObject();
+        return store.write(() -> {
+            ObjectNode existing = require(notes, "note", req.pathVar("id"));
+            ObjectNode n = existing.deepCopy();
+            applyNote(n, data, false);
+            checkRejected(n.path("matter").path("display_number").asText());
+            if (n.equals(existing)) {
+                return Response.data(200, existing);
+            }
+            stampUpdate(n);
+            notes.put(n.get("id").asLong(), n);
+            return Response.data(200, n);
+        });
+    }
+
+    private void applyNote(ObjectNode n, ObjectNode data, boolean create) {
+        Fields f = new Fields(data);
+        f.rejectUnknown(Set.of("matter", "subject", "detail", "external_id"), READ_ONLY);
+        if (create || f.has("matter")) {
+            Long matterId = f.refId("matter", true);
+            ObjectNode matter = matterId == null ? null : matters.get(matterId);
+            if (matterId != null && matter == null) {
+                f.invalid("matter.id", "does not match any matter (" + matterId + ")");
+            } else if (matter != null) {
+                ObjectNode ref = Json.object();
+                ref.put("id", matterId);
+                ref.put("display_number", matter.path("display_number").asText());
+                n.set("matter", ref);
+            }
+        }
+        if (create || f.has("subject")) {
+            String subject = f.text("subject", true, 1_000);
+            if (subject != null) {
+                n.put("subject", subject);
+            }
+        }
+        if (f.has("detail")) {
+            n.put("detail", f.text("detail", false, 100_000));
+        }
+        if (f.has("external_id")) {
+            n.put("external_id", f.text("external_id", false, 1_000));
+        }
+        f.check();
     }
 
     // ------------------------------------------------------------------------------------------ control
