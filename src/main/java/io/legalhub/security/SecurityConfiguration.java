@@ -85,7 +85,10 @@ public class SecurityConfiguration {
 
     @Bean
     UserDetailsService hubUsers(HubSecurityProperties properties) {
+        // a user without a password hash (e.g. production with HUB_OPERATOR_PASSWORD_HASH unset) cannot log in at all
         List<UserDetails> users = properties.getUsers().stream()
+                .filter(u -> u.getUsername() != null && !u.getUsername().isBlank())
+                .filter(u -> u.getPasswordHash() != null && !u.getPasswordHash().isBlank())
                 .map(u -> User.withUsername(u.getUsername())
                         .password(u.getPasswordHash())
                         .roles(u.getRoles().toArray(String[]::new))

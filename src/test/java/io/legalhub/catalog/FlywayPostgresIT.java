@@ -31,14 +31,14 @@ class FlywayPostgresIT {
                     .dataSource(URL, USER, "")
                     .schemas(schema)
                     .createSchemas(true)
-                    .locations("classpath:db/migration")
+                    .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
                     .load()
                     .migrate();
 
             assertThat(result.success).isTrue();
             assertThat(result.migrationsExecuted).isGreaterThan(0);
             assertThat(tables(schema)).contains("xref", "record_state", "delivery_state", "checkpoint", "dead_letter",
-                    "dead_letter_history", "journal", "camel_messageprocessed", "reconciliation_run", "reconciliation_system",
+                    "dead_letter_history", "journal", "camel_messageprocessed", "qrtz_triggers", "qrtz_locks", "reconciliation_run", "reconciliation_system",
                     "reconciliation_finding");
         } finally {
             try (Connection c = DriverManager.getConnection(URL, USER, ""); Statement s = c.createStatement()) {
@@ -51,7 +51,7 @@ class FlywayPostgresIT {
     void migrationsApplyToH2InPostgresqlModeAsInEmbeddedMode() {
         MigrateResult result = Flyway.configure()
                 .dataSource("jdbc:h2:mem:flyway-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "")
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", "classpath:db/vendor/h2")
                 .load()
                 .migrate();
         assertThat(result.success).isTrue();
