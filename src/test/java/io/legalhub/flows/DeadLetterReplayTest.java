@@ -27,7 +27,8 @@ class DeadLetterReplayTest extends HubIntegrationTest {
         assertThat(deadLetter.get("stage").asText()).isEqualTo("deliver");
         assertThat(deadLetter.get("failureKind").asText()).isEqualTo("permanent");
         assertThat(deadLetter.get("error").asText()).contains("Client is on credit hold").contains("400");
-        assertThat(deadLetter.get("attempts").asInt()).isEqualTo(1);
+        // one attempt per arrival: the poll may bring the same version again, which updates this dead letter
+        assertThat(deadLetter.get("attempts").asInt()).isBetween(1, 2);
         await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.dmsWorkspaces(number).size() == 1);
         assertThat(sandbox.billingMatters(number)).isEmpty();
 

@@ -157,6 +157,14 @@ class InvoiceFlowTest extends HubIntegrationTest {
         assertThat(validator.validate(body).invoices()).hasSize(1);
         assertThat(deadLetterPage("entity=invoice&q=" + valid).get("total").asLong()).isZero();
         assertThat(sandbox.bills(invalid)).isEmpty();
+
+        // replayed as it is, the invoice fails again: the same dead letter re-opens, none is added
+        long id = deadLetter.get("id").asLong();
+        assertThat(api("POST", "/api/dead-letters/" + id + "/replay", null, "operator").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetter(id).get("history").toString().contains("replay-failed"));
+        assertThat(deadLetter(id).get("status").asText()).isEqualTo("open");
+        assertThat(deadLetterPage("entity=invoice&q=" + token).get("total").asLong()).isEqualTo(1);
+        assertThat(sandbox.bills(valid)).hasSize(1);
     }
 
     @Test
@@ -214,7 +222,7 @@ class InvoiceFlowTest extends HubIntegrationTest {
     }
 
     @Test
-    void anInvoiceForAMatterTheHubDoesNotKnowIsDeadLetteredNamingTheMatter() {
+    void anInvoiceForAMatterTheHubDoesNotKnowIsDeadLetteredNamingTheMatterAndDeliveredByAReplayOnceItIsKnown() {
         String token = LedesSamples.newToken();
         String number = LedesSamples.renumbered("INV20260415", token);
         String unknownMatter = newMatterNumber();
@@ -232,6 +240,18 @@ class InvoiceFlowTest extends HubIntegrationTest {
         assertThat(deadLetter.get("failureKind").asText()).isEqualTo("permanent");
         assertThat(deadLetter.get("attempts").asInt()).as("tried again in case the matter was a moment behind").isGreaterThan(1);
         assertThat(sandbox.bills(number)).isEmpty();
+
+        long client = sandbox.createClient("Proseware " + unknownMatter, "Company");
+        JsonNode matter = sandbox.createMatter(unknownMatter, "Proseware supply agreement", client, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> trailSteps("matter", unknownMatter, "canonicalized", null) > 0);
+        long id = deadLetter.get("id").asLong();
+        assertThat(api("POST", "/api/dead-letters/" + id + "/replay", null, "operator").statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(sandbox.bills(number)).hasSize(1);
+            assertThat(sandbox.bills(number).get(0).at("/matter/id").asLong()).isEqualTo(matter.get("id").asLong());
+            assertThat(deadLetter(id).get("status").asText()).isEqualTo("replayed");
+        });
     }
 
     @Test
