@@ -67,6 +67,10 @@ public class DeadLetterRecorder {
         String stage = orDefault(exchange.getProperty(Envelope.STAGE, String.class), "unknown");
         String target = orDefault(exchange.getProperty(Envelope.TARGET, String.class), "hub");
         Integer redeliveries = current.getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+        if (redeliveries == null) {
+            // Camel has removed its header by now; RedeliveryCounter kept the count
+            redeliveries = exchange.getProperty(RedeliveryCounter.REDELIVERIES, Integer.class);
+        }
         int attempts = 1 + (redeliveries == null ? 0 : redeliveries);
 
         Pinpoint where = pinpoint(error);

@@ -119,6 +119,10 @@ class RestartRecoveryTest {
                         "--hub.retry.initial-delay-ms=200",
                         "--hub.retry.max-delay-ms=1000",
                         "--hub.poll.matter.interval-ms=2000",
+                        // this test is about matters; the invoice flows would pick up other tests' bills and invoices
+                        "--hub.poll.invoice.enabled=false",
+                        "--hub.poll.invoice-status.enabled=false",
+                        "--hub.ledes.drop-dir=" + dir + "/drop/ledes",
                         "--camel.main.shutdown-timeout=5");
         int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
         systems.setWebhookTarget(SandboxSystem.MATTER_MANAGEMENT, "http://127.0.0.1:" + port + "/webhooks/matter-management", SECRET);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.legalhub.sandbox.SandboxSystem;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -68,6 +69,12 @@ public abstract class HubIntegrationTest {
         registry.add("hub.productions.scan-interval-ms", () -> "500");
         registry.add("hub.productions.settle-ms", () -> "300");
         registry.add("hub.productions.orphan-after-ms", () -> Long.toString(ORPHAN_WAIT.toMillis()));
+        registry.add("hub.poll.invoice.interval-ms", () -> "2000");
+        registry.add("hub.retry.unknown-reference.max-redeliveries", () -> "2");
+        registry.add("hub.retry.unknown-reference.initial-delay-ms", () -> "200");
+        registry.add("hub.poll.invoice-status.interval-ms", () -> "2000");
+        registry.add("hub.ledes.drop-dir", () -> ledesDropDir().toString());
+        registry.add("hub.ledes.drop-interval-ms", () -> "300");
         registry.add("camel.main.shutdown-timeout", () -> "5");
         // the reconciliation schedule is on, but fires only when a test triggers it
         registry.add("hub.reconciliation.cron", () -> "0 0 3 1 1 ? 2099");
@@ -75,6 +82,11 @@ public abstract class HubIntegrationTest {
 
     @Autowired
     protected EmbeddedActiveMQ broker;
+
+    /** The LEDES drop folder of the hub under test (hub.ledes.drop-dir). */
+    protected static Path ledesDropDir() {
+        return Path.of("./target/test-data/" + RUN + "/drop/ledes");
+    }
 
     @BeforeEach
     void pointSandboxWebhooksAtThisHubAndLetItSettle() {
@@ -113,6 +125,36 @@ public abstract class HubIntegrationTest {
     /** A matter number no other test uses. */
     protected static String newMatterNumber() {
         return "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    /** One page of GET /api/dead-letters?{query} as a viewer sees it. */
+    protected JsonNode deadLetterPage(String query) {
+        HttpResponse<String> answer = api("GET", "/api/dead-letters?" + query, null, "viewer");
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("GET /api/dead-letters?" + query + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return json(answer.body());
+    }
+
+    /** GET /api/dead-letters/{id}: payload, error, history. */
+    protected JsonNode deadLetter(long id) {
+        return json(api("GET", "/api/dead-letters/" + id, null, "viewer").body());
+    }
+
+    /** How often a record's trail shows a step (optionally at one system). */
+    protected long trailSteps(String entity, String key, String step, String system) {
+        return jdbc.sql("select count(*) from journal where entity_type = :e and record_key = :k and step = :s"
+                        + (system == null ? "" : " and system_name = :sys"))
+                .param("e", entity).param("k", key).param("s", step).param("sys", system)
+                .query(Long.class).single();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return SandboxClient.JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
     }
 
     protected HttpResponse<String> api(String method, String path, String body, String user) {

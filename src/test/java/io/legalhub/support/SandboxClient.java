@@ -59,6 +59,24 @@ public final class SandboxClient {
         }
     }
 
+    /** Sends a text body (e.g. a LEDES file) as text/plain. */
+    public Answer sendText(String method, String path, String text) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .header("X-Sandbox-Observer", "true")
+                    .header("Content-Type", "text/plain; charset=utf-8")
+                    .method(method, HttpRequest.BodyPublishers.ofString(text))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public JsonNode ok(String method, String path, Object body) {
         Answer answer = send(method, path, body);
         if (answer.status() / 100 != 2) {
@@ -93,6 +111,37 @@ public final class SandboxClient {
 
     public JsonNode matter(long id) {
         return ok("GET", "/matter-management/api/v4/matters/" + id, null).get("data");
+    }
+
+    /** The bills with this number in matter management. */
+    public List<JsonNode> bills(String number) {
+        return list(ok("GET", "/matter-management/api/v4/bills?number=" + number, null).get("data"));
+    }
+
+    /** Changes a bill in matter management as a user would (the sandbox then fires its bill webhook). */
+    public JsonNode updateBill(long id, ObjectNode changes) {
+        return ok("PATCH", "/matter-management/api/v4/bills/" + id, JSON.createObjectNode().set("data", changes)).get("data");
+    }
+
+    /** The matter in matter management with this display number. */
+    public JsonNode matterByNumber(String number) {
+        return ok("GET", "/matter-management/api/v4/matters?display_number=" + number, null).get("data").get(0);
+    }
+
+    // ---- billing invoices
+
+    /** Stores raw LEDES text in billing as a submitted invoice, as if a timekeeper had submitted it. */
+    public JsonNode submitInvoice(String ledes) {
+        Answer answer = sendText("POST", "/billing/_control/invoices", ledes);
+        if (answer.status() != 201) {
+            throw new AssertionError("billing refused the invoice: " + answer.status() + " " + answer.body());
+        }
+        return answer.json();
+    }
+
+    /** Billing's invoice (JSON view: status, status_reason, paid_at, status_history …). */
+    public JsonNode billingInvoice(String number) {
+        return ok("GET", "/billing/api/v1/invoices/" + number, null);
     }
 
     // ---- targets
