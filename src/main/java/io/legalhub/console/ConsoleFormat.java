@@ -94,6 +94,11 @@ public class ConsoleFormat {
         }
     }
 
+    /** "$.client.name" (a JSON path as the schema check reports it) → "client.name". */
+    public String fieldName(String path) {
+        return path == null ? "" : path.replaceFirst("^\\$\\.?", "");
+    }
+
     /** A diff line's class: added, removed or context. */
     public String diffClass(String line) {
         if (line.startsWith("+ ")) {

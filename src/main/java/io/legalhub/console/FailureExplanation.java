@@ -1,5 +1,7 @@
 package io.legalhub.console;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,7 +55,6 @@ public record FailureExplanation(Kind kind, String headline, String hint) {
         }
         String prefix = attempts == null ? "" : "gave up after " + attempts + " attempts: ";
         String field = dl.failedField() == null ? null : dl.failedField().replaceFirst("^\\$\\.?", "");
-        String where = field == null || field.isBlank() ? "" : " (" + field + ")";
 
         Matcher m;
         if ((m = REJECTED.matcher(message)).matches()) {
@@ -85,10 +86,13 @@ public record FailureExplanation(Kind kind, String headline, String hint) {
         }
         if ((m = SCHEMA.matcher(message)).matches() || errorClass.endsWith("JsonValidationException")) {
             String problems = m.matches() ? m.group(2) : message;
+            String named = field == null || field.isBlank() ? "the field it names" : "the field " + field;
             return new FailureExplanation(Kind.SCHEMA,
-                    "The record does not fit the canonical " + dl.entityType() + " model" + where + ": " + problems,
-                    "Edit the field named" + where + " in the payload so it fits (or correct it in "
-                            + (dl.sourceSystem() == null ? "the source system" : dl.sourceSystem()) + "), then replay.");
+                    "The record does not fit the canonical " + dl.entityType() + " model: " + schemaProblems(problems),
+                    "canonicalize".equals(dl.stage())
+                            ? "The payload below is the record as " + source(dl) + " sent it: correct the value that becomes " + named
+                            + " (or correct it in " + source(dl) + "), then replay."
+                            : "Edit " + named + " in the payload below so it fits the model, then replay.");
         }
         if ((m = MAPPING.matcher(message)).matches()) {
             return new FailureExplanation(Kind.MAPPING, "The mapping " + m.group(1) + " could not translate this record: " + m.group(2),
@@ -109,6 +113,52 @@ public record FailureExplanation(Kind kind, String headline, String hint) {
         }
         return new FailureExplanation(Kind.OTHER, message,
                 "Fix the data in the source system or edit the payload, then replay. If it cannot be fixed, discard it with a reason.");
+    }
+
+    private static final Pattern PROBLEM = Pattern.compile("^\\$\\.?([^:]*): (.*)$", Pattern.DOTALL);
+    private static final Pattern ENUMERATION = Pattern.compile("^does not have a value in the enumeration \\[(.*)]$", Pattern.DOTALL);
+    private static final Pattern REQUIRED = Pattern.compile("^required property '(.+)' not found$");
+    private static final Pattern NOT_ALLOWED = Pattern.compile("^property '(.+)' is not defined in the schema.*$");
+    private static final Pattern WRONG_TYPE = Pattern.compile("^(\\w+) found, (\\w+) expected$");
+
+    /** "$.status: does not have a value in the enumeration [..]" → "status must be one of .."; and the like. */
+    static String schemaProblems(String problems) {
+        List<String> sentences = new ArrayList<>();
+        for (String problem : problems.split("; ")) {
+            Matcher p = PROBLEM.matcher(problem.strip());
+            if (!p.matches()) {
+                sentences.add(problem.strip());
+                continue;
+            }
+            String path = p.group(1);
+            String what = p.group(2).strip();
+            String prefix = path.isBlank() ? "" : path + ".";
+            Matcher w;
+            if ((w = ENUMERATION.matcher(what)).matches()) {
+                sentences.add(label(path) + " must be one of " + w.group(1));
+            } else if ((w = REQUIRED.matcher(what)).matches()) {
+                sentences.add(prefix + w.group(1) + " is missing");
+            } else if ((w = NOT_ALLOWED.matcher(what)).matches()) {
+                sentences.add(prefix + w.group(1) + " is not part of the model");
+            } else if ((w = WRONG_TYPE.matcher(what)).matches()) {
+                sentences.add(label(path) + " is " + article(w.group(1)) + " where " + article(w.group(2)) + " is expected");
+            } else {
+                sentences.add(label(path) + ": " + what);
+            }
+        }
+        return String.join("; ", sentences);
+    }
+
+    private static String label(String path) {
+        return path.isBlank() ? "the record" : path;
+    }
+
+    private static String article(String word) {
+        return ("aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an " : "a ") + word;
+    }
+
+    private static String source(DeadLetter dl) {
+        return dl.sourceSystem() == null ? "the source system" : dl.sourceSystem();
     }
 
     private static FailureExplanation unavailable(String system, String headline) {

@@ -91,7 +91,7 @@ class ConsoleAccessTest extends HubIntegrationTest {
                 .doesNotContain("data-testid=\"replay\"").doesNotContain("data-testid=\"save\"").doesNotContain("data-testid=\"discard\"")
                 .contains("readonly");
         assertThat(list).contains(rejected.number).doesNotContain("data-testid=\"replay-all\"");
-        assertThat(dryRun).contains("A replay would send this.").contains("/billing/api/v1/matters");
+        assertThat(dryRun).contains("A replay would go through:").contains("/billing/api/v1/matters");
     }
 
     @Test
