@@ -62,6 +62,9 @@ public class DeadLetterRecorder {
         String entity = orDefault(header(current, original, Envelope.ENTITY), "unknown");
         String key = header(current, original, Envelope.KEY);
         if (key == null) {
+            key = canonicalKey(current, entity);
+        }
+        if (key == null) {
             key = header(current, original, Envelope.SOURCE_ID);
         }
         String stage = orDefault(exchange.getProperty(Envelope.STAGE, String.class), "unknown");
@@ -172,6 +175,25 @@ public class DeadLetterRecorder {
             endpoint = exchange.getProperty(Exchange.TO_ENDPOINT);
         }
         return endpoint == null ? null : org.apache.camel.util.URISupport.sanitizeUri(endpoint.toString());
+    }
+
+    /**
+     * A record that was mapped but then failed its schema check has no key header yet, but the mapped
+     * canonical record names its key: use it, so the dead letter and the trail carry the matter number an
+     * operator searches for rather than the source system's internal id.
+     */
+    private String canonicalKey(Message current, String entity) {
+        String body = current.getBody(String.class);
+        if (body == null || !body.stripLeading().startsWith("{")) {
+            return null;
+        }
+        try {
+            var node = json.readTree(body);
+            var key = node.path("key");
+            return entity.equals(node.path("entity").asText()) && key.isTextual() && !key.asText().isBlank() ? key.asText() : null;
+        } catch (JsonProcessingException notJson) {
+            return null;
+        }
     }
 
     private String headersJson(Message message) {

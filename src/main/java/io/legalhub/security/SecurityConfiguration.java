@@ -26,13 +26,14 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * Who may do what. Webhooks are authenticated by their HMAC signature (checked in the ingress route),
  * so they pass here and skip CSRF. The API takes HTTP Basic (embedded users) or, when a JWT issuer is
  * configured, bearer tokens; viewers read, operators also change things. The console uses a login
- * form with CSRF protection. 401 and 403 answers are JSON that say what is missing.
+ * form with CSRF protection. 401 and 403 answers are JSON that say what is missing (a page, in the console).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -43,6 +44,9 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain hubSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder,
                                     HubSecurityProperties properties, ObjectMapper json) throws Exception {
+        // a refused console request gets a page saying why, with status 403
+        AccessDeniedHandlerImpl consolePage = new AccessDeniedHandlerImpl();
+        consolePage.setErrorPage("/console/forbidden");
         http.csrf(csrf -> csrf
                         .ignoringRequestMatchers("/webhooks/**", "/api/**")
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()))
@@ -50,7 +54,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/webhooks/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/api/openapi/**", "/error").permitAll()
-                        .requestMatchers("/console/login", "/console/css/**", "/console/js/**").permitAll()
+                        .requestMatchers("/console/login", "/console/forbidden", "/console/css/**", "/console/js/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/ledes/validate").hasRole(VIEWER)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(VIEWER)
                         .requestMatchers("/api/**").hasRole(OPERATOR)
@@ -68,9 +72,14 @@ public class SecurityConfiguration {
                 }))
                 .formLogin(form -> form.loginPage("/console/login").defaultSuccessUrl("/console", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+                    if (request.getRequestURI().startsWith("/console")) {
+                        consolePage.handle(request, response, e);
+                    } else {
                         problem(json, response, 403, "Forbidden",
-                                "Your role does not allow this: reading needs VIEWER; replay, edit, discard and resolve need OPERATOR")))
+                                "Your role does not allow this: reading needs VIEWER; replay, edit, discard and resolve need OPERATOR");
+                    }
+                }))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
         if (jwtDecoder.getIfAvailable() != null) {
             http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(properties.getRolesClaim()))));
