@@ -106,7 +106,7 @@ public class SecurityConfiguration {
         return new InMemoryUserDetailsManager(users);
     }
 
-    private static Converter<Jwt, AbstractAuthenticationToken> rolesFrom(String claim) {
+    static Converter<Jwt, AbstractAuthenticationToken> rolesFrom(String claim) {
         return jwt -> {
             Collection<GrantedAuthority> authorities = jwt.getClaimAsStringList(claim) == null ? List.of()
                     : jwt.getClaimAsStringList(claim).stream()
