@@ -1,7 +1,5 @@
 package io.legalhub.deadletter;
 
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -64,14 +62,8 @@ public class BrokerDeadLetters {
     }
 
     private String headers(Message in) {
-        Map<String, Object> hub = new TreeMap<>();
-        in.getHeaders().forEach((name, value) -> {
-            if (name.startsWith("hub") || name.equals(Envelope.GROUP)) {
-                hub.put(name, value);
-            }
-        });
         try {
-            return json.writeValueAsString(hub);
+            return json.writeValueAsString(Envelope.of(in));
         } catch (JsonProcessingException e) {
             return "{}";
         }

@@ -3,9 +3,7 @@ package io.legalhub.deadletter;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -197,14 +195,8 @@ public class DeadLetterRecorder {
     }
 
     private String headersJson(Message message) {
-        Map<String, Object> hub = new TreeMap<>();
-        message.getHeaders().forEach((name, value) -> {
-            if (name.startsWith("hub") || name.equals(Envelope.GROUP)) {
-                hub.put(name, value);
-            }
-        });
         try {
-            return json.writeValueAsString(hub);
+            return json.writeValueAsString(Envelope.of(message));
         } catch (JsonProcessingException e) {
             return "{}";
         }

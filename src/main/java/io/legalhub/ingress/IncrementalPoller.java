@@ -8,7 +8,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -113,15 +112,8 @@ public class IncrementalPoller {
         JsonNode record = json.readTree(in.getBody(String.class));
         String sourceId = record.path("id").asText();
         in.removeHeaders("*");
-        in.setHeader(Envelope.ENTITY, entity);
-        in.setHeader(Envelope.SOURCE_SYSTEM, system);
-        in.setHeader(Envelope.SOURCE_ID, sourceId);
-        if (record.hasNonNull("version")) {
-            in.setHeader(Envelope.SOURCE_VERSION, record.get("version").asLong());
-        }
-        in.setHeader(Envelope.MESSAGE_ID, UUID.randomUUID().toString());
-        in.setHeader(Envelope.VIA, "poll");
-        in.setHeader(Envelope.GROUP, Envelope.group(entity, system + "/" + sourceId));
+        Envelope.stampArrival(in, entity, system, sourceId,
+                record.hasNonNull("version") ? record.get("version").asLong() : null, "poll");
     }
 
     /** Every record of the page is on the broker: save the position. */

@@ -1,6 +1,5 @@
 package io.legalhub.ingress;
 
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,15 +77,8 @@ public class WebhookIngress {
             return;
         }
         in.setHeader(QUEUE, Queues.inbound(entity));
-        in.setHeader(Envelope.ENTITY, entity);
-        in.setHeader(Envelope.SOURCE_SYSTEM, system);
-        in.setHeader(Envelope.SOURCE_ID, sourceId);
-        if (record.hasNonNull("version")) {
-            in.setHeader(Envelope.SOURCE_VERSION, record.get("version").asLong());
-        }
-        in.setHeader(Envelope.MESSAGE_ID, UUID.randomUUID().toString());
-        in.setHeader(Envelope.VIA, "webhook");
-        in.setHeader(Envelope.GROUP, Envelope.group(entity, system + "/" + sourceId));
+        Envelope.stampArrival(in, entity, system, sourceId,
+                record.hasNonNull("version") ? record.get("version").asLong() : null, "webhook");
         in.setBody(record.toString());
     }
 

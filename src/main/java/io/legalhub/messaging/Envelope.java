@@ -47,4 +47,32 @@ public final class Envelope {
     public static String group(String entity, String key) {
         return entity + ":" + key;
     }
+
+    /**
+     * Stamps a record just taken in from its source system (webhook, poll) with a fresh envelope. The group
+     * is the source id, since the hub key is only known once the record is canonical.
+     */
+    public static void stampArrival(org.apache.camel.Message message, String entity, String system, String sourceId,
+                                    Long sourceVersion, String via) {
+        message.setHeader(ENTITY, entity);
+        message.setHeader(SOURCE_SYSTEM, system);
+        message.setHeader(SOURCE_ID, sourceId);
+        if (sourceVersion != null) {
+            message.setHeader(SOURCE_VERSION, sourceVersion);
+        }
+        message.setHeader(MESSAGE_ID, java.util.UUID.randomUUID().toString());
+        message.setHeader(VIA, via);
+        message.setHeader(GROUP, group(entity, system + "/" + sourceId));
+    }
+
+    /** The envelope of a message (its hub headers and group), e.g. to keep with a dead letter. */
+    public static java.util.Map<String, Object> of(org.apache.camel.Message message) {
+        java.util.Map<String, Object> envelope = new java.util.TreeMap<>();
+        message.getHeaders().forEach((name, value) -> {
+            if (name.startsWith("hub") || name.equals(GROUP)) {
+                envelope.put(name, value);
+            }
+        });
+        return envelope;
+    }
 }
