@@ -16,6 +16,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class LegalHubApplication {
 
     public static void main(String[] args) throws Exception {
+        // The JDK's HTTP client keeps idle connections for 20 minutes; servers drop them much sooner, and a request
+        // sent on a connection being dropped fails. Letting go after a minute keeps that rare (and retried).
+        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+            System.setProperty("jdk.httpclient.keepalive.timeout", "60");
+        }
         if (args.length > 0 && args[0].equals("sandbox")) {
             io.legalhub.sandbox.SandboxMain.main(Arrays.copyOfRange(args, 1, args.length));
             return;

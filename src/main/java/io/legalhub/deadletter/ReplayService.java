@@ -52,16 +52,17 @@ public class ReplayService {
         headers.put(Envelope.DEAD_LETTER_ID, id);
         headers.put(Envelope.VIA, "replay");
         String queue = stage.queueFor(dl.entityType(), dl.target());
+        // journalled before the send: the replayed message may be handled (and journal its own steps) at once
+        if (dl.recordKey() != null) {
+            journal.record(JournalEntry.of(dl.entityType(), dl.recordKey(), Step.REPLAY_REQUESTED).system(dl.target())
+                    .message(dl.messageId()).detail("dead letter " + id + " replayed by " + actor));
+        }
         try {
             producer.sendBodyAndHeaders(Queues.jms(queue), dl.body(), headers);
         } catch (RuntimeException e) {
             store.transition(id, List.of(DeadLetterStatus.REPLAYING), DeadLetterStatus.OPEN, "hub", "replay-not-queued",
                     "the broker did not accept the message: " + e.getMessage());
             throw new ReplayNotQueuedException(id, e);
-        }
-        if (dl.recordKey() != null) {
-            journal.record(JournalEntry.of(dl.entityType(), dl.recordKey(), Step.REPLAY_REQUESTED).system(dl.target())
-                    .message(dl.messageId()).detail("dead letter " + id + " replayed by " + actor));
         }
         log.info("Dead letter {} ({} {}) replayed to {} by {}", id, dl.entityType(), dl.recordKey(), queue, actor);
         return store.get(id);

@@ -53,6 +53,15 @@ public final class SandboxServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
     private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
+    static {
+        // The JDK server drops a keep-alive connection after 30 s idle by default, which is also the hub's poll
+        // interval: a client reusing the connection just as it is dropped gets "received no bytes". Clients
+        // (the JDK's own keeps connections for 20 minutes) are expected to let go of idle connections first.
+        if (System.getProperty("sun.net.httpserver.idleInterval") == null) {
+            System.setProperty("sun.net.httpserver.idleInterval", "900");
+        }
+    }
+
     private final SandboxSettings settings;
     private final Map<SandboxSystem, SystemModule> modules;
     private final HttpServer http;

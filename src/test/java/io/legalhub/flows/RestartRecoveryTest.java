@@ -115,7 +115,8 @@ class RestartRecoveryTest {
                         "--hub.poll.conflict.interval-ms=2000",
                         "--spring.datasource.url=jdbc:h2:file:" + dir + "/hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                         "--spring.artemis.embedded.data-directory=" + dir + "/artemis",
-                        "--hub.retry.max-redeliveries=20",
+                        // billing is down for the whole first run: its retries must outlast it, whatever the machine's speed
+                        "--hub.retry.max-redeliveries=300",
                         "--hub.retry.initial-delay-ms=200",
                         "--hub.retry.max-delay-ms=1000",
                         "--hub.poll.matter.interval-ms=2000",

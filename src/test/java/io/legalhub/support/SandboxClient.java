@@ -263,7 +263,7 @@ public final class SandboxClient {
         return ok("GET", "/" + system + "/_control/stats", null);
     }
 
-    private static List<JsonNode> list(JsonNode array) {
+    public static List<JsonNode> list(JsonNode array) {
         List<JsonNode> items = new ArrayList<>();
         if (array != null) {
             array.forEach(items::add);
