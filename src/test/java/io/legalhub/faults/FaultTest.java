@@ -1,0 +1,121 @@
+package io.legalhub.faults;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.legalhub.sandbox.SandboxServer;
+import io.legalhub.sandbox.SandboxSettings;
+import io.legalhub.support.SandboxClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * What every fault test stands on: the external broker (its hub queues emptied), a database of its own on the
+ * local PostgreSQL, a fresh sandbox (no seed data) in this JVM, hub instances as separate processes, and a
+ * report of figures written whatever the outcome.
+ */
+abstract class FaultTest {
+
+    protected SandboxServer systems;
+    protected SandboxClient sandbox;
+    protected TargetCensus census;
+    protected String database;
+    protected String jdbcUrl;
+    protected FaultReport report;
+    private final List<HubProcess> hubs = new ArrayList<>();
+
+    @BeforeEach
+    void externalParts() throws Exception {
+        ExternalParts.assumeAvailable();
+        report = new FaultReport(testName());
+        database = "fault_" + testName().toLowerCase();
+        jdbcUrl = ExternalParts.freshDatabase(database);
+        ExternalParts.purgeHubQueues();
+        systems = SandboxServer.start(sandboxSettings().build());
+        sandbox = new SandboxClient(systems.port());
+        census = new TargetCensus(sandbox);
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        try {
+            for (HubProcess hub : hubs) {
+                hub.stop();
+            }
+        } finally {
+            if (report != null) {
+                report.write();
+            }
+            if (systems != null) {
+                systems.stop();
+            }
+        }
+    }
+
+    protected SandboxSettings.Builder sandboxSettings() {
+        return SandboxSettings.builder().port(0).seed(false);
+    }
+
+    protected String testName() {
+        return getClass().getSimpleName();
+    }
+
+    /** A hub instance running the matter flow alone (to billing and the DMS), not yet started. */
+    protected HubProcess hub(String name, String... overrides) throws Exception {
+        return hubOn(jdbcUrl, name, overrides);
+    }
+
+    protected HubProcess hubOn(String database, String name, String... overrides) throws Exception {
+        List<String> settings = new ArrayList<>(HubProcess.matterFlowOnly());
+        settings.addAll(List.of(overrides));
+        HubProcess hub = new HubProcess(testName(), name, database, systems.port(), settings);
+        hubs.add(hub);
+        return hub;
+    }
+
+    /** Creates {@code count} matters in matter management at once (no webhooks: the hub's poll finds them). */
+    protected List<String> generateMatters(int count, String prefix) {
+        JsonNode made = sandbox.ok("POST", "/matter-management/_control/matters/generate",
+                "{\"count\":" + count + ",\"prefix\":\"" + prefix + "\",\"webhooks\":false}");
+        List<String> numbers = new ArrayList<>(count);
+        int first = Integer.parseInt(made.get("first_number").asText().substring(prefix.length() + 1));
+        for (int i = 0; i < count; i++) {
+            numbers.add(prefix + "-" + String.format("%06d", first + i));
+        }
+        return numbers;
+    }
+
+    /**
+     * Waits until each target holds at least {@code expected} records and nothing waits on the hub's queues any
+     * more; the census that follows says whether they are the right ones, each once.
+     */
+    protected void awaitSettled(long expected, Duration timeout, String... targets) {
+        Map<String, Long> each = new LinkedHashMap<>();
+        for (String target : targets) {
+            each.put(target, expected);
+        }
+        awaitSettled(timeout, each);
+    }
+
+    /** Waits until each target holds at least so many records and nothing waits on the hub's queues any more. */
+    protected void awaitSettled(Duration timeout, Map<String, Long> expected) {
+        await().atMost(timeout).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            for (Map.Entry<String, Long> target : expected.entrySet()) {
+                if (census.total(target.getKey()) < target.getValue()) {
+                    return false;
+                }
+            }
+            return ExternalParts.hubMessagesWaiting() == 0;
+        });
+    }
+
+    protected long deadLetters(String condition) throws Exception {
+        return ExternalParts.count(database, "select count(*) from dead_letter" + (condition.isBlank() ? "" : " where " + condition));
+    }
+}
