@@ -62,7 +62,10 @@ class PoisonRecordsIT extends FaultTest {
         }
         TargetCensus.Result billing = census.compare("billing", numbers);
         TargetCensus.Result dms = census.compare("dms", numbers);
-        report.census("billing", billing).census("dms", dms).put("dead-lettered", deadLettered.size());
+        Set<String> lost = new TreeSet<>(billing.lost());
+        lost.removeAll(deadLettered);
+        report.put("billing.delivered", billing.delivered()).put("billing.lost (neither delivered nor dead-lettered)", lost.size())
+                .put("billing.duplicated", billing.duplicated().size()).census("dms", dms).put("dead-lettered", deadLettered.size());
         assertThat(deadLettered).as("dead-lettered matters").isEqualTo(poison);
         assertThat(wrong).as("dead letters that are not one per poison record, for billing, with its reason").isEmpty();
         assertThat(billing.lost()).as("matters missing from billing: the poison ones only").isEqualTo(poison);
