@@ -54,11 +54,15 @@ public final class SandboxServer implements AutoCloseable {
     private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
     static {
-        // The JDK server drops a keep-alive connection after 30 s idle by default, which is also the hub's poll
-        // interval: a client reusing the connection just as it is dropped gets "received no bytes". Clients
-        // (the JDK's own keeps connections for 20 minutes) are expected to let go of idle connections first.
+        // The JDK's server closes a keep-alive connection when it has been idle 30 s, or at once when 200 others
+        // are already idle. A client sending on a connection just as it is closed gets "received no bytes", and
+        // the hub with its consumers plus a test suite's clients easily keep 200 connections. Clients (the JDK's
+        // own keeps connections for 20 minutes) are expected to let go of idle connections first.
         if (System.getProperty("sun.net.httpserver.idleInterval") == null) {
             System.setProperty("sun.net.httpserver.idleInterval", "900");
+        }
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "5000");
         }
     }
 

@@ -22,8 +22,10 @@ public final class SandboxClient {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    /** One client (one connection pool) for every test, rather than one per test class. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HTTP;
     private final String base;
 
     public SandboxClient(int port) {
