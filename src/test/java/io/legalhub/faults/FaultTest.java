@@ -83,8 +83,12 @@ abstract class FaultTest {
     protected List<String> generateMatters(int count, String prefix) {
         JsonNode made = sandbox.ok("POST", "/matter-management/_control/matters/generate",
                 "{\"count\":" + count + ",\"prefix\":\"" + prefix + "\",\"webhooks\":false}");
+        return matterNumbers(prefix, Integer.parseInt(made.get("first_number").asText().substring(prefix.length() + 1)), count);
+    }
+
+    /** The numbers the sandbox gives generated matters: PREFIX-000001 on, continuing per prefix. */
+    protected static List<String> matterNumbers(String prefix, int first, int count) {
         List<String> numbers = new ArrayList<>(count);
-        int first = Integer.parseInt(made.get("first_number").asText().substring(prefix.length() + 1));
         for (int i = 0; i < count; i++) {
             numbers.add(prefix + "-" + String.format("%06d", first + i));
         }

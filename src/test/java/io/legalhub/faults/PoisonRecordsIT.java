@@ -28,10 +28,7 @@ class PoisonRecordsIT extends FaultTest {
     @Test
     void exactlyThePoisonRecordsAreDeadLetteredAndEverythingElseIsDelivered() throws Exception {
         // generated numbers are predictable (PSN-000001…), so billing can be told which to refuse beforehand
-        List<String> planned = new ArrayList<>();
-        for (int i = 1; i <= RECORDS; i++) {
-            planned.add(PREFIX + "-" + String.format("%06d", i));
-        }
+        List<String> planned = matterNumbers(PREFIX, 1, RECORDS);
         List<String> shuffled = new ArrayList<>(planned);
         Collections.shuffle(shuffled, new Random(RECORDS));
         Set<String> poison = new TreeSet<>(shuffled.subList(0, RECORDS / 100));

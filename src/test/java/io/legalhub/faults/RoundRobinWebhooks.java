@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +29,7 @@ final class RoundRobinWebhooks implements AutoCloseable {
 
     private static final List<String> FORWARDED = List.of("Content-Type", "X-Hook-Signature", "X-Hook-Event-Id");
     private final HttpServer server;
+    private final ExecutorService workers = Executors.newFixedThreadPool(16);
     private final List<HubProcess> hubs;
     private final AtomicInteger next = new AtomicInteger();
     private final Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
@@ -36,7 +38,7 @@ final class RoundRobinWebhooks implements AutoCloseable {
     RoundRobinWebhooks(List<HubProcess> hubs) throws IOException {
         this.hubs = hubs;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.setExecutor(workers);
         server.createContext("/", this::forward);
         server.start();
     }
@@ -89,5 +91,6 @@ final class RoundRobinWebhooks implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        workers.shutdownNow();
     }
 }
