@@ -3,6 +3,7 @@ package io.legalhub.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 5: two hub instances on one broker and one database, webhooks spread over both by a load balancer.
- * 1,000 updates to 10 matters, sent concurrently, arrive through either instance in any order; each target ends
- * with the latest version of every matter, each matter once. The matter poll, a clustered Quartz job, runs on
- * one instance at a time.
+ * 1,000 updates to 10 matters, sent concurrently, arrive through either instance in any order, and both
+ * instances' consumers share the work; each target ends with the latest version of every matter, each matter
+ * once. The matter poll, a clustered Quartz job, runs on one instance at a time.
  */
 class TwoInstancesInterleavedIT extends FaultTest {
 
@@ -64,8 +65,13 @@ class TwoInstancesInterleavedIT extends FaultTest {
             TargetCensus.Result billing = census.compare("billing", matters.keySet());
             TargetCensus.Result dms = census.compare("dms", matters.keySet());
             long schedulers = ExternalParts.count(database, "select count(*) from qrtz_scheduler_state");
+            long writesByA = targetWrites(a);
+            long writesByB = targetWrites(b);
             report.census("billing", billing).census("dms", dms).put("webhook answers", balancer.answers())
+                    .put("target writes by hub-a / hub-b", writesByA + " / " + writesByB)
                     .put("dead-lettered", deadLetters("")).put("clustered Quartz schedulers", schedulers);
+            assertThat(writesByA).as("hub-a's consumers took part").isPositive();
+            assertThat(writesByB).as("hub-b's consumers took part").isPositive();
             assertThat(balancer.answers().keySet()).as("both instances took webhooks").anyMatch(k -> k.startsWith("hub-a 202"))
                     .anyMatch(k -> k.startsWith("hub-b 202"));
             for (Map.Entry<String, String> e : latest.entrySet()) {
@@ -76,6 +82,13 @@ class TwoInstancesInterleavedIT extends FaultTest {
             }
             assertThat(deadLetters("")).isZero();
             assertThat(schedulers).as("both instances joined the clustered scheduler").isEqualTo(2);
+        }
+    }
+
+    /** Records an instance created or updated in a target, as its log says ("… updated in billing as …"). */
+    private static long targetWrites(HubProcess hub) throws Exception {
+        try (var lines = Files.lines(hub.log())) {
+            return lines.filter(l -> l.contains("DeliveryGate") && (l.contains(" created in ") || l.contains(" updated in "))).count();
         }
     }
 }
