@@ -2,8 +2,11 @@ package io.legalhub.scheduling;
 
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Camel's Quartz schedules (polls, reconciliation) run on Spring Boot's Quartz scheduler: an in-memory
@@ -15,9 +18,12 @@ import org.springframework.context.annotation.Configuration;
 public class SchedulingConfiguration {
 
     @Bean("quartz")
-    QuartzComponent quartz(Scheduler scheduler) {
+    QuartzComponent quartz(Scheduler scheduler, PlatformTransactionManager transactions) throws SchedulerException {
         QuartzComponent quartz = new QuartzComponent();
-        quartz.setScheduler(scheduler);
+        // a database job store (production, clustered) is changed in transactions; the in-memory one needs none
+        quartz.setScheduler(scheduler.getMetaData().isJobStoreSupportsPersistence()
+                ? TransactionalScheduler.wrap(scheduler, new TransactionTemplate(transactions))
+                : scheduler);
         quartz.setAutoStartScheduler(true);
         return quartz;
     }
