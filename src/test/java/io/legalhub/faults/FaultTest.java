@@ -1,9 +1,11 @@
 package io.legalhub.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +119,20 @@ abstract class FaultTest {
             }
             return ExternalParts.hubMessagesWaiting() == 0;
         });
+    }
+
+    /**
+     * Counts, matter by matter, what billing and the DMS hold, reports it, and asserts that each holds every one of
+     * these matters exactly once.
+     */
+    protected void assertEveryMatterOnceInBillingAndDms(Collection<String> numbers) {
+        TargetCensus.Result billing = census.compare("billing", numbers);
+        TargetCensus.Result dms = census.compare("dms", numbers);
+        report.census("billing", billing).census("dms", dms);
+        assertThat(billing.lost()).as("matters missing from billing").isEmpty();
+        assertThat(billing.duplicated()).as("matters twice in billing").isEmpty();
+        assertThat(dms.lost()).as("matters missing from the DMS").isEmpty();
+        assertThat(dms.duplicated()).as("matters twice in the DMS").isEmpty();
     }
 
     protected long deadLetters(String condition) throws Exception {
