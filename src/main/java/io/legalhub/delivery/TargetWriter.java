@@ -1,12 +1,23 @@
 package io.legalhub.delivery;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.legalhub.mapping.MappingLibrary;
 import io.legalhub.messaging.Envelope;
 import io.legalhub.systems.HubSystemsProperties;
+import io.legalhub.systems.HubSystemsProperties.CreateJob;
+import io.legalhub.systems.HubSystemsProperties.EntityEndpoints;
+import io.legalhub.systems.HubSystemsProperties.Part;
 import io.legalhub.systems.PermanentSystemFailure;
 import io.legalhub.systems.SystemClient;
 import io.legalhub.systems.SystemResponse;
@@ -17,9 +28,11 @@ import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one mapped record to one target: update when the hub knows the target's id for it, otherwise
- * look the record up by its business key first (so a crash between "created" and "cross-reference saved"
- * never creates a second record), and create it only if the target really has none.
+ * Writes one mapped record to one target through its connector: update when the hub knows the target's id for
+ * it, otherwise look the record up by its business key first (so a crash between "created" and "cross-reference
+ * saved" never creates a second record), and create it only if the target really has none. A record the target
+ * keeps as several (its connector's {@code parts}) is written part by part, each later part naming the ids the
+ * earlier ones got. What each request carries is chosen from the mapped output by the connector's *-body pointers.
  */
 @Component
 public class TargetWriter {
@@ -27,11 +40,18 @@ public class TargetWriter {
     private final HubSystemsProperties properties;
     private final SystemClient client;
     private final XrefStore xrefs;
+    private final PendingCreateJobs pendingJobs;
+    private final MappingLibrary mappings;
+    private final ObjectMapper json;
 
-    public TargetWriter(HubSystemsProperties properties, SystemClient client, XrefStore xrefs) {
+    public TargetWriter(HubSystemsProperties properties, SystemClient client, XrefStore xrefs, PendingCreateJobs pendingJobs,
+                        MappingLibrary mappings, ObjectMapper json) {
         this.properties = properties;
         this.client = client;
         this.xrefs = xrefs;
+        this.pendingJobs = pendingJobs;
+        this.mappings = mappings;
+        this.json = json;
     }
 
     public void write(Exchange exchange) {
@@ -46,19 +66,25 @@ public class TargetWriter {
         }
     }
 
-    /** The request a delivery would send, without sending it (for dry runs). */
+    /** The request a delivery would send, without sending it (for dry runs): the record's own (primary) part. */
     public PlannedRequest plan(String target, String entity, String key, String payload) {
-        HubSystemsProperties.EntityEndpoints endpoints = properties.system(target).endpoints(target, entity);
+        EntityEndpoints endpoints = properties.system(target).endpoints(target, entity);
+        Part part = endpoints.primaryPart();
+        String base = properties.system(target).getBaseUrl();
+        JsonNode mapped = readMapped(payload);
         if (endpoints.getIdFrom() != null) {
-            Operation op = Operation.parse(endpoints.getUpdate());
-            return new PlannedRequest(op.method(), properties.system(target).getBaseUrl() + op.template(), payload,
+            Operation op = Operation.parse(part.getUpdate());
+            return new PlannedRequest(op.method(), base + op.template(), text(select(mapped, part.getUpdateBody(), "update-body")),
                     "update the " + endpoints.getIdFrom() + "'s record ({id} from the hub's cross-reference of the " + endpoints.getIdFrom() + ")");
         }
-        Optional<String> id = endpoints.getUpdate() == null ? Optional.empty() : xrefs.systemId(entity, key, target);
-        Operation op = id.isPresent() ? Operation.parse(endpoints.getUpdate()) : Operation.parse(endpoints.getCreate());
-        String path = op.path(key, id.orElse(null));
-        return new PlannedRequest(op.method(), properties.system(target).getBaseUrl() + path, payload,
-                id.isPresent() ? "update " + id.get() : "create (after looking up " + key + " in " + target + ")");
+        Optional<String> id = part.getUpdate() == null ? Optional.empty() : xrefs.systemId(entity, key, target);
+        Operation op = id.isPresent() ? Operation.parse(part.getUpdate()) : Operation.parse(part.getCreate());
+        String body = text(select(mapped, id.isPresent() ? part.getUpdateBody() : part.getCreateBody(), "body"));
+        String note = id.isPresent() ? "update " + id.get() : "create (after looking up " + key + " in " + target + ")";
+        if (endpoints.getParts().size() > 1) {
+            note += "; the record is written in " + endpoints.getParts().size() + " parts, this is its primary part";
+        }
+        return new PlannedRequest(op.method(), base + op.template().replace("{key}", key), body, note);
     }
 
     public record PlannedRequest(String method, String url, String body, String note) {
@@ -67,59 +93,179 @@ public class TargetWriter {
     private record Written(String targetId, String operation) {
     }
 
+    /** What one write needs: where it goes, the mapped output, and the ids known so far (for placeholders). */
+    private record Write(String target, String entity, String key, JsonNode mapped, Map<String, String> ids) {
+        Map<String, String> withId(String id) {
+            Map<String, String> all = new HashMap<>(ids);
+            all.put("id", id);
+            return all;
+        }
+    }
+
     private Written writeRecord(Exchange exchange) {
         Message in = exchange.getIn();
         String target = exchange.getProperty(Envelope.TARGET, String.class);
         String entity = in.getHeader(Envelope.ENTITY, String.class);
         String key = in.getHeader(Envelope.KEY, String.class);
-        String payload = in.getBody(String.class);
-        HubSystemsProperties.EntityEndpoints endpoints = properties.system(target).endpoints(target, entity);
+        EntityEndpoints endpoints = properties.system(target).endpoints(target, entity);
+        Map<String, String> ids = new HashMap<>();
+        TargetReferences.of(exchange).forEach((referenced, id) -> ids.put("targetIds." + referenced, id));
+        Write write = new Write(target, entity, key, readMapped(in.getBody(String.class)), ids);
         if (endpoints.getIdFrom() != null) {
-            return writeOntoReferenced(exchange, target, entity, key, payload, endpoints);
+            return writeOntoReferenced(write, endpoints);
         }
-
-        if (endpoints.getUpdate() == null) {
-            // append-only target (e.g. conflict searches): every new payload is a new record
-            return new Written(create(target, entity, key, endpoints, payload), "created");
+        Written primary = null;
+        List<Part> parts = endpoints.writeParts();
+        Part primaryPart = parts.stream().filter(Part::isPrimary).findFirst().orElse(parts.get(parts.size() - 1));
+        for (Part part : parts) {
+            Written written = writePart(write, part);
+            if (part.getName() != null) {
+                ids.put("parts." + part.getName(), written.targetId());
+            }
+            if (part == primaryPart) {
+                primary = written;
+            }
         }
-        Optional<String> targetId = xrefs.systemId(entity, key, target);
-        if (targetId.isEmpty() && endpoints.getLookup() != null) {
-            targetId = lookUp(target, key, endpoints);
-            targetId.ifPresent(found -> xrefs.link(entity, key, target, found));
-        }
-        if (targetId.isPresent()) {
-            update(target, entity, key, targetId.get(), endpoints, payload);
-            return new Written(targetId.get(), "updated");
-        }
-        if (endpoints.getCreate() == null) {
-            throw new MissingLink(entity + " " + key + " does not exist in " + target + " and the hub is not set up to create it there");
-        }
-        return new Written(create(target, entity, key, endpoints, payload), "created");
+        return primary;
     }
 
-    private void update(String target, String entity, String key, String id, HubSystemsProperties.EntityEndpoints endpoints,
-                        String payload) {
-        Operation update = Operation.parse(endpoints.getUpdate());
+    private Written writePart(Write w, Part part) {
+        if (part.getOn() != null) {
+            String id = w.ids().get("parts." + part.getOn());
+            if (id == null) {
+                throw new IllegalStateException("Part " + part.getName() + " of hub.systems." + w.target() + ".entities." + w.entity()
+                        + " is written on part " + part.getOn() + ", which is not an earlier part");
+            }
+            update(w, part, id, w.entity());
+            return new Written(id, "updated");
+        }
+        String xrefEntity = part.isPrimary() || part.getName() == null ? w.entity() : w.entity() + "#" + part.getName();
+        if (part.getUpdate() == null && part.getLookup() == null) {
+            // append-only target (e.g. conflict searches): every new payload is a new record
+            return new Written(create(w, part, xrefEntity), "created");
+        }
+        Optional<String> targetId = part.isXref() ? xrefs.systemId(xrefEntity, w.key(), w.target()) : Optional.empty();
+        if (targetId.isEmpty() && part.getLookup() != null) {
+            targetId = lookUp(w, part);
+            if (part.isXref()) {
+                targetId.ifPresent(found -> xrefs.link(xrefEntity, w.key(), w.target(), found));
+            }
+        }
+        if (targetId.isPresent()) {
+            if (part.getUpdate() == null) {
+                return new Written(targetId.get(), "found");
+            }
+            update(w, part, targetId.get(), w.entity());
+            return new Written(targetId.get(), "updated");
+        }
+        if (part.getCreate() == null) {
+            throw new MissingLink(w.entity() + " " + w.key() + (part.getName() == null ? "" : ": its " + part.getName())
+                    + " does not exist in " + w.target() + " and the hub is not set up to create it there"
+                    + (part.getLookupBody() == null ? "" : " (looked up with " + text(select(w.mapped(), part.getLookupBody(), "lookup-body")) + ")"));
+        }
+        return new Written(create(w, part, xrefEntity), "created");
+    }
+
+    private void update(Write w, Part part, String id, String entityForMessage) {
+        Operation update = Operation.parse(part.getUpdate());
+        Map<String, String> values = w.withId(id);
+        JsonNode body = BodyPlaceholders.fill(select(w.mapped(), part.getUpdateBody(), "update-body"), values);
+        if (part.getUpdateMerge() != null) {
+            body = merged(w, part, id, values, body);
+        }
         try {
-            client.send(target, update.method(), update.path(key, id), payload, false);
+            client.send(w.target(), update.method(), update.path(w.key(), values), text(body), false);
         } catch (PermanentSystemFailure failure) {
             if (failure.status() == 404) {
-                throw new PermanentSystemFailure(target, 404, target + " has no " + entity + " " + id
+                throw new PermanentSystemFailure(w.target(), 404, w.target() + " has no " + entityForMessage + " " + id
                         + " any more, though the hub's cross-reference points to it; run reconciliation or resolve this by hand");
             }
             throw failure;
         }
     }
 
-    private String create(String target, String entity, String key, HubSystemsProperties.EntityEndpoints endpoints, String payload) {
-        Operation create = Operation.parse(endpoints.getCreate());
-        SystemResponse created = client.send(target, create.method(), create.path(key, null), payload, false);
-        JsonNode id = client.parse(target, created.body()).at(endpoints.getResponseId());
-        if (id.isMissingNode() || id.isNull() || id.asText().isBlank()) {
-            throw new PermanentSystemFailure(target, created.status(),
-                    "created the " + entity + " but its answer has no id at " + endpoints.getResponseId());
+    /** The update body built from the target's current record by the connector's merge mapping. */
+    private JsonNode merged(Write w, Part part, String id, Map<String, String> values, JsonNode request) {
+        Operation read = Operation.parse(part.getUpdateMerge().getRead());
+        SystemResponse current = client.send(w.target(), read.method(), read.path(w.key(), values), null, false);
+        ObjectNode input = json.createObjectNode();
+        input.set("request", request);
+        input.set("current", client.parse(w.target(), current.body()));
+        return mappings.evaluate(w.target(), part.getUpdateMerge().getMapping(), input);
+    }
+
+    private String create(Write w, Part part, String xrefEntity) {
+        CreateJob job = part.getCreateJob();
+        if (job != null) {
+            Optional<String> running = pendingJobs.find(w.target(), xrefEntity, w.key());
+            if (running.isPresent()) {
+                return finishJob(w, part, xrefEntity, running.get());
+            }
         }
-        xrefs.link(entity, key, target, id.asText());
+        Operation create = Operation.parse(part.getCreate());
+        JsonNode body = BodyPlaceholders.fill(select(w.mapped(), part.getCreateBody(), "create-body"), w.ids());
+        SystemResponse created = client.send(w.target(), create.method(), create.path(w.key(), w.ids()), text(body), false);
+        JsonNode answer = client.parse(w.target(), created.body());
+        if (job != null) {
+            String jobId = requiredId(w, answer.at(job.getJobId()), created.status(), "a job id at " + job.getJobId());
+            pendingJobs.remember(w.target(), xrefEntity, w.key(), jobId);
+            return finishJob(w, part, xrefEntity, jobId);
+        }
+        String id = requiredId(w, answer.at(part.getResponseId() == null ? "" : part.getResponseId()), created.status(),
+                "an id at '" + part.getResponseId() + "'");
+        if (part.isXref()) {
+            xrefs.link(xrefEntity, w.key(), w.target(), id);
+        }
+        return id;
+    }
+
+    /** Follows an asynchronous create until it is done (the record's id), failed (permanent) or out of time (retried). */
+    private String finishJob(Write w, Part part, String xrefEntity, String jobId) {
+        CreateJob job = part.getCreateJob();
+        Operation poll = Operation.parse(job.getPoll());
+        Map<String, String> values = new HashMap<>(w.ids());
+        values.put("job", jobId);
+        long deadline = System.nanoTime() + job.getTimeout().toNanos();
+        while (true) {
+            SystemResponse response = client.send(w.target(), poll.method(), poll.path(w.key(), values), null, false);
+            JsonNode status = client.parse(w.target(), response.body());
+            String state = status.at(job.getState()).asText("");
+            if (job.getDone().contains(state)) {
+                String id = requiredId(w, status.at(job.getResultId()), response.status(), "the new record's id at " + job.getResultId());
+                if (part.isXref()) {
+                    xrefs.link(xrefEntity, w.key(), w.target(), id);
+                }
+                pendingJobs.forget(w.target(), xrefEntity, w.key());
+                return id;
+            }
+            if (job.getFailed().contains(state)) {
+                pendingJobs.forget(w.target(), xrefEntity, w.key());
+                String error = job.getError() == null ? "" : status.at(job.getError()).asText("");
+                throw new PermanentSystemFailure(w.target(), response.status(), "the job creating " + w.entity() + " " + w.key()
+                        + " ended " + state + (error.isBlank() ? "" : ": " + error));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TransientSystemFailure(w.target(), response.status(), "the job creating " + w.entity() + " " + w.key()
+                        + " (" + jobId + ") is still " + (state.isBlank() ? "running" : state) + " after " + job.getTimeout().toSeconds()
+                        + " s; the next attempt follows the same job", null, null);
+            }
+            pause(job.getInterval());
+        }
+    }
+
+    private static void pause(Duration interval) {
+        try {
+            Thread.sleep(interval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientSystemFailure("hub", 0, "interrupted while waiting for a create job", null, e);
+        }
+    }
+
+    private String requiredId(Write w, JsonNode id, int status, String what) {
+        if (id.isMissingNode() || id.isNull() || id.isContainerNode() || id.asText().isBlank()) {
+            throw new PermanentSystemFailure(w.target(), status, "created the " + w.entity() + " but its answer has no " + what);
+        }
         return id.asText();
     }
 
@@ -128,26 +274,55 @@ public class TargetWriter {
      * workspace): update that record, whose id {@link TargetReferences} found. No cross-reference is
      * stored for the record itself: the id is the other record's, and it is recorded in delivery state.
      */
-    private Written writeOntoReferenced(Exchange exchange, String target, String entity, String key, String payload,
-                                        HubSystemsProperties.EntityEndpoints endpoints) {
+    private Written writeOntoReferenced(Write w, EntityEndpoints endpoints) {
         String owner = endpoints.getIdFrom();
-        String id = TargetReferences.of(exchange).get(owner);
+        String id = w.ids().get("targetIds." + owner);
         if (id == null) {
-            throw new IllegalStateException("Connector hub.systems." + target + ".entities." + entity + " writes onto the "
+            throw new IllegalStateException("Connector hub.systems." + w.target() + ".entities." + w.entity() + " writes onto the "
                     + owner + " (id-from) but declares no reference to it under references." + owner);
         }
-        update(target, owner, key, id, endpoints, payload);
+        update(w, endpoints.primaryPart(), id, owner);
         return new Written(id, "updated");
     }
 
-    private Optional<String> lookUp(String target, String key, HubSystemsProperties.EntityEndpoints endpoints) {
-        Operation lookup = Operation.parse(endpoints.getLookup());
-        SystemResponse found = client.send(target, lookup.method(), lookup.path(key, null), null, true);
+    private Optional<String> lookUp(Write w, Part part) {
+        Operation lookup = Operation.parse(part.getLookup());
+        String body = part.getLookupBody() == null ? null
+                : text(BodyPlaceholders.fill(select(w.mapped(), part.getLookupBody(), "lookup-body"), w.ids()));
+        SystemResponse found = client.send(w.target(), lookup.method(), lookup.path(w.key(), w.ids()), body, true);
         if (found.status() == 404) {
             return Optional.empty();
         }
-        JsonNode id = client.parse(target, found.body()).at(endpoints.getLookupId());
+        JsonNode id = client.parse(w.target(), found.body()).at(part.getLookupId());
         return id.isMissingNode() || id.isNull() || id.asText().isBlank() ? Optional.empty() : Optional.of(id.asText());
+    }
+
+    private JsonNode readMapped(String payload) {
+        try {
+            return json.readTree(payload == null ? "null" : payload);
+        } catch (IOException e) {
+            throw new IllegalStateException("the mapped record is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The part of the mapped output a request carries, chosen by the connector's pointer ("" = all of it). */
+    private static JsonNode select(JsonNode mapped, String pointer, String setting) {
+        if (pointer == null || pointer.isEmpty()) {
+            return mapped;
+        }
+        JsonNode body = mapped.at(pointer);
+        if (body.isMissingNode()) {
+            throw new IllegalStateException("the mapping's output has nothing at " + pointer + " (the connector's " + setting + ")");
+        }
+        return body;
+    }
+
+    private String text(JsonNode body) {
+        try {
+            return body == null ? null : json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** "PUT /api/v1/matters/{id}" → method and path template. */
@@ -160,9 +335,13 @@ public class TargetWriter {
             return new Operation(spec.substring(0, space).trim().toUpperCase(), spec.substring(space + 1).trim());
         }
 
-        String path(String key, String id) {
+        /** The path with {key} and every {name} of {@code values} ({id}, {targetIds.x}, {parts.x}, {job}) filled in. */
+        String path(String key, Map<String, String> values) {
             String path = template.replace("{key}", encode(key));
-            return id == null ? path : path.replace("{id}", encode(id));
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                path = path.replace("{" + value.getKey() + "}", encode(value.getValue()));
+            }
+            return path;
         }
 
         private static String encode(String value) {

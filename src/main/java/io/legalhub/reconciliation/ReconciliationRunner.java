@@ -208,7 +208,13 @@ public class ReconciliationRunner {
 
         Set<String> ignored = new LinkedHashSet<>(endpoints.getCompareIgnore());
         return new TargetComparison(system, entity, ignored)
-                .compare(meantForTarget, links, listed, key -> mapping.map(key, withLinks(canonical.get(key), recordLinks.get(key))));
+                .compare(meantForTarget, links, listed, key -> comparable(mapping.map(key, withLinks(canonical.get(key), recordLinks.get(key))),
+                        endpoints.getCompareBody()));
+    }
+
+    /** The part of the mapped output a listed record is compared with (the connector's compare-body pointer). */
+    private static com.fasterxml.jackson.databind.JsonNode comparable(com.fasterxml.jackson.databind.JsonNode mapped, String pointer) {
+        return pointer == null || pointer.isEmpty() ? mapped : mapped.at(pointer);
     }
 
     private String withLinks(String canonical, Map<String, String> recordLinks) {

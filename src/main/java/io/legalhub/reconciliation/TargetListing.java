@@ -82,7 +82,7 @@ final class TargetListing {
         int offset = 0;
         String next = page(template, 0, limit);
         while (next != null) {
-            SystemResponse response = client.send(system, method, next, null, false);
+            SystemResponse response = client.send(system, method, next, endpoints.getListBody(), false);
             JsonNode answer = client.parse(system, response.body());
             JsonNode items = endpoints.getListItems() == null || endpoints.getListItems().isEmpty()
                     ? answer : answer.at(endpoints.getListItems());

@@ -71,6 +71,16 @@ public class HubSystemsProperties {
         private Map<String, String> webhookModels = new LinkedHashMap<>();
         private Map<String, String> settings = new LinkedHashMap<>();
         private Map<String, EntityEndpoints> entities = new LinkedHashMap<>();
+        private Map<String, String> headers = new LinkedHashMap<>();
+
+        /** Headers sent with every call to the system (e.g. an API version to pin, a CSRF header the vendor requires). */
+        public Map<String, String> getHeaders() {
+            return headers;
+        }
+
+        public void setHeaders(Map<String, String> headers) {
+            this.headers = headers;
+        }
 
         public String getBaseUrl() {
             return baseUrl;
@@ -140,32 +150,298 @@ public class HubSystemsProperties {
     }
 
     /**
-     * How one entity is written to a system. Each operation is "METHOD /path?query" where {key} is the
-     * record's hub key and {id} the system's own id; the *-id entries are JSON pointers into the answer.
-     * The list-* entries say how reconciliation reads every record of the entity: {@code list} is
-     * "METHOD /path?query" with {offset}, {page} and {limit}; the pointers find the items in a page and
-     * the id and business key in an item.
+     * How one record (or one part of it) is written to a system. Each operation is "METHOD /path?query"; the
+     * path may name {key} (the record's hub key), {id} (the system's own id), {targetIds.<entity>} (a
+     * referenced record's id there) and {parts.<part>} (the id an earlier part got). The *-body entries are
+     * JSON pointers into the mapping's output choosing the body of each operation ("" = the whole output,
+     * the default for create and update; a lookup sends no body unless lookup-body is set). String values of a
+     * body may hold ${id}, ${parts.<part>} and ${targetIds.<entity>}, filled in just before sending.
+     */
+    public static class WriteOperations {
+        private String lookup;
+        private String lookupId;
+        private String lookupBody;
+        private String create;
+        private String createBody = "";
+        private String responseId;
+        private CreateJob createJob;
+        private String update;
+        private String updateBody = "";
+        private UpdateMerge updateMerge;
+
+        public String getLookup() {
+            return lookup;
+        }
+
+        public void setLookup(String lookup) {
+            this.lookup = lookup;
+        }
+
+        public String getLookupId() {
+            return lookupId;
+        }
+
+        public void setLookupId(String lookupId) {
+            this.lookupId = lookupId;
+        }
+
+        /** Pointer to the lookup's request body in the mapped output (e.g. a query); none: the lookup has no body. */
+        public String getLookupBody() {
+            return lookupBody;
+        }
+
+        public void setLookupBody(String lookupBody) {
+            this.lookupBody = lookupBody;
+        }
+
+        public String getCreate() {
+            return create;
+        }
+
+        public void setCreate(String create) {
+            this.create = create;
+        }
+
+        public String getCreateBody() {
+            return createBody;
+        }
+
+        public void setCreateBody(String createBody) {
+            this.createBody = createBody;
+        }
+
+        /** Pointer to the new record's id in the create answer ("" when the answer is the bare id). */
+        public String getResponseId() {
+            return responseId;
+        }
+
+        public void setResponseId(String responseId) {
+            this.responseId = responseId;
+        }
+
+        /** Set when the create answers with a job to follow rather than the record (asynchronous create). */
+        public CreateJob getCreateJob() {
+            return createJob;
+        }
+
+        public void setCreateJob(CreateJob createJob) {
+            this.createJob = createJob;
+        }
+
+        public String getUpdate() {
+            return update;
+        }
+
+        public void setUpdate(String update) {
+            this.update = update;
+        }
+
+        public String getUpdateBody() {
+            return updateBody;
+        }
+
+        public void setUpdateBody(String updateBody) {
+            this.updateBody = updateBody;
+        }
+
+        /** Set when an update must be built from the target's current record (a version to echo, ids of nested values). */
+        public UpdateMerge getUpdateMerge() {
+            return updateMerge;
+        }
+
+        public void setUpdateMerge(UpdateMerge updateMerge) {
+            this.updateMerge = updateMerge;
+        }
+    }
+
+    /**
+     * An asynchronous create: the create answers with a job id ({@code job-id} pointer), the job is polled
+     * ({@code poll}, "METHOD /path" with {job}) every {@code interval} until its {@code state} is one of
+     * {@code done} (the record's id is then at {@code result-id}) or {@code failed}, for at most {@code timeout}.
+     * A job still running when a delivery ends is remembered, so the next attempt follows it instead of creating again.
+     */
+    public static class CreateJob {
+        private String poll;
+        private String jobId;
+        private String state;
+        private List<String> done = List.of();
+        private List<String> failed = List.of();
+        private String resultId;
+        private String error;
+        private Duration interval = Duration.ofMillis(500);
+        private Duration timeout = Duration.ofSeconds(120);
+
+        public String getPoll() {
+            return poll;
+        }
+
+        public void setPoll(String poll) {
+            this.poll = poll;
+        }
+
+        public String getJobId() {
+            return jobId;
+        }
+
+        public void setJobId(String jobId) {
+            this.jobId = jobId;
+        }
+
+        public String getState() {
+            return state;
+        }
+
+        public void setState(String state) {
+            this.state = state;
+        }
+
+        public List<String> getDone() {
+            return done;
+        }
+
+        public void setDone(List<String> done) {
+            this.done = done;
+        }
+
+        public List<String> getFailed() {
+            return failed;
+        }
+
+        public void setFailed(List<String> failed) {
+            this.failed = failed;
+        }
+
+        public String getResultId() {
+            return resultId;
+        }
+
+        public void setResultId(String resultId) {
+            this.resultId = resultId;
+        }
+
+        /** Pointer to the job's error message when it failed (optional). */
+        public String getError() {
+            return error;
+        }
+
+        public void setError(String error) {
+            this.error = error;
+        }
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+    }
+
+    /**
+     * An update built from the target's current record: {@code read} ("METHOD /path" with {id}) fetches it, and
+     * {@code mappings/<system>/<mapping>.jsonata} turns {@code {"request": <mapped update body>, "current": <the
+     * answer>}} into the body actually sent (e.g. echoing an optimistic-lock time, or naming the ids of the nested
+     * values being changed). The delivery gate still compares the mapped body, so nothing unchanged is read or sent.
+     */
+    public static class UpdateMerge {
+        private String read;
+        private String mapping;
+
+        public String getRead() {
+            return read;
+        }
+
+        public void setRead(String read) {
+            this.read = read;
+        }
+
+        public String getMapping() {
+            return mapping;
+        }
+
+        public void setMapping(String mapping) {
+            this.mapping = mapping;
+        }
+    }
+
+    /**
+     * One write of a record that a system stores as several (a Relativity matter, then its workspace, then a
+     * custom field on it). Parts are written in order; a later part's bodies and paths name an earlier one's id as
+     * ${parts.<name>} / {parts.<name>}. The {@code primary} part's id is the record's id in the system; other parts
+     * keep cross-references of their own ({@code <entity>#<part>}) unless {@code xref: false} (a record shared by many,
+     * such as a client, is looked up each time). A part with {@code on: <part>} only ever updates that part's record.
+     */
+    public static class Part extends WriteOperations {
+        private String name;
+        private boolean primary;
+        private boolean xref = true;
+        private String on;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public boolean isPrimary() {
+            return primary;
+        }
+
+        public void setPrimary(boolean primary) {
+            this.primary = primary;
+        }
+
+        public boolean isXref() {
+            return xref;
+        }
+
+        public void setXref(boolean xref) {
+            this.xref = xref;
+        }
+
+        public String getOn() {
+            return on;
+        }
+
+        public void setOn(String on) {
+            this.on = on;
+        }
+    }
+
+    /**
+     * How one entity is written to a system: its operations (see {@link WriteOperations}), or, for a record the
+     * system keeps as several, its {@code parts}. The list-* entries say how reconciliation reads every record
+     * of the entity: {@code list} is "METHOD /path?query" with {offset}, {page} and {limit} (and {@code list-body}
+     * for a POST query); the pointers find the items in a page and the id and business key in an item.
      * {@code references} names records this one points to (entity → JSON pointer to that record's hub key
      * in the canonical record, e.g. {@code matter: /matterKey}); their ids in this system come from the
      * hub's cross-references and reach the mapping as {@code targetIds.<entity>}. {@code id-from} says the
      * record is written onto a referenced record (e.g. a production onto its matter's DMS workspace):
      * it is only ever updated, with that record's id, never created or looked up.
      */
-    public static class EntityEndpoints {
+    public static class EntityEndpoints extends WriteOperations {
         private String idFrom;
         private List<String> requires = List.of();
-        private String lookup;
-        private String lookupId;
-        private String create;
-        private String update;
-        private String responseId;
+        private List<Part> parts = List.of();
         private String list;
+        private String listBody;
         private String listItems = "";
         private String listId = "/id";
         private String listKey;
         private String listPaging = "offset";
         private String listNext;
         private int listPageSize = 100;
+        private String compareBody = "";
         private List<String> compareIgnore = List.of();
 
         /** Another entity whose cross-reference gives this record's id (e.g. conflict results written onto the matter). */
@@ -210,44 +486,38 @@ public class HubSystemsProperties {
             this.requires = requires;
         }
 
-        public String getLookup() {
-            return lookup;
+        public List<Part> getParts() {
+            return parts;
         }
 
-        public void setLookup(String lookup) {
-            this.lookup = lookup;
+        public void setParts(List<Part> parts) {
+            this.parts = parts;
         }
 
-        public String getLookupId() {
-            return lookupId;
+        /** The parts to write in order: the declared ones, or the entity's own operations as its one, primary part. */
+        public List<Part> writeParts() {
+            if (!parts.isEmpty()) {
+                return parts;
+            }
+            Part self = new Part();
+            self.setPrimary(true);
+            self.setLookup(getLookup());
+            self.setLookupId(getLookupId());
+            self.setLookupBody(getLookupBody());
+            self.setCreate(getCreate());
+            self.setCreateBody(getCreateBody());
+            self.setResponseId(getResponseId());
+            self.setCreateJob(getCreateJob());
+            self.setUpdate(getUpdate());
+            self.setUpdateBody(getUpdateBody());
+            self.setUpdateMerge(getUpdateMerge());
+            return List.of(self);
         }
 
-        public void setLookupId(String lookupId) {
-            this.lookupId = lookupId;
-        }
-
-        public String getCreate() {
-            return create;
-        }
-
-        public void setCreate(String create) {
-            this.create = create;
-        }
-
-        public String getUpdate() {
-            return update;
-        }
-
-        public void setUpdate(String update) {
-            this.update = update;
-        }
-
-        public String getResponseId() {
-            return responseId;
-        }
-
-        public void setResponseId(String responseId) {
-            this.responseId = responseId;
+        /** The part whose id is the record's id in the system. */
+        public Part primaryPart() {
+            List<Part> all = writeParts();
+            return all.stream().filter(Part::isPrimary).findFirst().orElse(all.get(all.size() - 1));
         }
 
         public String getList() {
@@ -256,6 +526,15 @@ public class HubSystemsProperties {
 
         public void setList(String list) {
             this.list = list;
+        }
+
+        /** The request body of a list operation that is a POST query (literal JSON), or none. */
+        public String getListBody() {
+            return listBody;
+        }
+
+        public void setListBody(String listBody) {
+            this.listBody = listBody;
         }
 
         /** JSON pointer to the array of records in a list answer ("" when the answer is the array). */
@@ -308,6 +587,15 @@ public class HubSystemsProperties {
 
         public void setListPageSize(int listPageSize) {
             this.listPageSize = listPageSize;
+        }
+
+        /** Pointer to the part of the mapped output that reconciliation compares with a listed record ("" = all). */
+        public String getCompareBody() {
+            return compareBody;
+        }
+
+        public void setCompareBody(String compareBody) {
+            this.compareBody = compareBody;
         }
 
         /** Fields of the mapped record that the target fills itself, so reconciliation does not compare them. */

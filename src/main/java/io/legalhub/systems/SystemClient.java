@@ -90,6 +90,7 @@ public class SystemClient {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        settings.getHeaders().forEach(request::header);
         if (settings.getToken() != null && !settings.getToken().isBlank()) {
             request.header("Authorization", "Bearer " + settings.getToken());
         }
@@ -125,7 +126,7 @@ public class SystemClient {
         }
         try {
             JsonNode node = json.readTree(body);
-            for (String pointer : new String[] {"/error/message", "/message", "/error", "/detail", "/title"}) {
+            for (String pointer : new String[] {"/error/message", "/message", "/Message", "/error", "/detail", "/title"}) {
                 JsonNode found = node.at(pointer);
                 if (found.isTextual() && !found.asText().isBlank()) {
                     return truncate(found.asText());

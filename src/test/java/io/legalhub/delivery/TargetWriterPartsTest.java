@@ -1,0 +1,292 @@
+package io.legalhub.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.legalhub.mapping.MappingLibrary;
+import io.legalhub.mapping.MappingSettings;
+import io.legalhub.messaging.Envelope;
+import io.legalhub.systems.HubSystemsProperties;
+import io.legalhub.systems.HubSystemsProperties.CreateJob;
+import io.legalhub.systems.HubSystemsProperties.EntityEndpoints;
+import io.legalhub.systems.HubSystemsProperties.Part;
+import io.legalhub.systems.HubSystemsProperties.UpdateMerge;
+import io.legalhub.systems.PermanentSystemFailure;
+import io.legalhub.systems.SystemClient;
+import io.legalhub.systems.TransientSystemFailure;
+import io.legalhub.xref.XrefStore;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The connector capabilities a vendor's real API needs, against a fake vendor over real HTTP: a record written
+ * as several parts naming each other's ids, a lookup that is a POST query, an asynchronous create followed to its
+ * end (and resumed, never repeated), and an update built from the target's current record.
+ */
+class TargetWriterPartsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HttpServer vendor;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Function<String, String>> answers = new ConcurrentHashMap<>();
+    private final XrefStore xrefs = mock(XrefStore.class);
+    private final PendingCreateJobs jobs = mock(PendingCreateJobs.class);
+    private final HubSystemsProperties properties = new HubSystemsProperties();
+    private final EntityEndpoints endpoints = new EntityEndpoints();
+    @TempDir
+    Path mappings;
+
+    @BeforeEach
+    void startVendor() throws IOException {
+        vendor = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        vendor.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String call = exchange.getRequestMethod() + " " + exchange.getRequestURI();
+            requests.add(call + (body.isEmpty() ? "" : " " + body));
+            Function<String, String> answer = answers.get(call);
+            byte[] out = (answer == null ? "{\"error\":{\"message\":\"no such call " + call + "\"}}" : answer.apply(body))
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answer == null ? 404 : 200, out.length);
+            exchange.getResponseBody().write(out);
+            exchange.close();
+        });
+        vendor.start();
+        HubSystemsProperties.SystemSettings system = new HubSystemsProperties.SystemSettings();
+        system.setBaseUrl("http://127.0.0.1:" + vendor.getAddress().getPort());
+        system.setEntities(Map.of("matter", endpoints));
+        properties.setSystems(Map.of("vendor", system));
+        when(xrefs.systemId(anyString(), anyString(), anyString())).thenReturn(Optional.empty());
+        when(jobs.find(anyString(), anyString(), anyString())).thenReturn(Optional.empty());
+    }
+
+    @AfterEach
+    void stopVendor() {
+        vendor.stop(0);
+    }
+
+    private TargetWriter writer() {
+        MappingSettings settings = new MappingSettings(properties);
+        return new TargetWriter(properties, new SystemClient(properties, JSON), xrefs, jobs,
+                new MappingLibrary(mappings.toString(), settings), JSON);
+    }
+
+    private Exchange delivery(String mapped) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.setProperty(Envelope.TARGET, "vendor");
+        exchange.getIn().setHeader(Envelope.ENTITY, "matter");
+        exchange.getIn().setHeader(Envelope.KEY, "2026-0012");
+        exchange.getIn().setBody(mapped);
+        return exchange;
+    }
+
+    private static Part part(String name) {
+        Part part = new Part();
+        part.setName(name);
+        return part;
+    }
+
+    @Test
+    void aRecordKeptAsSeveralIsWrittenPartByPartEachNamingTheIdsTheEarlierOnesGot() {
+        Part client = part("client");
+        client.setXref(false);
+        client.setLookup("POST /query");
+        client.setLookupBody("/client");
+        client.setLookupId("/Objects/0/ArtifactID");
+        Part matter = part("matter");
+        matter.setLookup("POST /query");
+        matter.setLookupBody("/matterLookup");
+        matter.setLookupId("/Objects/0/ArtifactID");
+        matter.setCreate("POST /matters");
+        matter.setCreateBody("/matter");
+        matter.setResponseId("");
+        matter.setUpdate("PUT /matters/{id}");
+        matter.setUpdateBody("/matter");
+        Part workspace = part("workspace");
+        workspace.setPrimary(true);
+        workspace.setCreate("POST /workspaces");
+        workspace.setCreateBody("/workspace");
+        workspace.setResponseId("/ArtifactID");
+        workspace.setUpdate("PUT /workspaces/{id}");
+        workspace.setUpdateBody("/workspace");
+        Part link = part("link");
+        link.setOn("workspace");
+        link.setUpdate("POST /object/update");
+        link.setUpdateBody("/link");
+        endpoints.setParts(List.of(client, matter, workspace, link));
+        answers.put("POST /query", body -> body.contains("Client Number") ? "{\"Objects\":[{\"ArtifactID\":5001}]}" : "{\"Objects\":[]}");
+        answers.put("POST /matters", body -> "1016001");
+        answers.put("POST /workspaces", body -> "{\"ArtifactID\":1017001}");
+        answers.put("POST /object/update", body -> "{}");
+
+        Exchange exchange = delivery("""
+                {"client": {"condition": "'Client Number' == 'ACME-001'"},
+                 "matterLookup": {"condition": "'Number' == '2026-0012'"},
+                 "matter": {"MatterRequest": {"Name": "Acme", "Client": {"Value": {"ArtifactID": "${parts.client}"}}}},
+                 "workspace": {"Name": "2026-0012 - Acme", "MatterArtifactId": "${parts.matter}"},
+                 "link": {"Object": {"ArtifactID": "${id}"}, "condition": "'Matter' == OBJECT ${parts.matter}"}}""");
+        writer().write(exchange);
+
+        assertThat(requests).containsExactly(
+                "POST /query {\"condition\":\"'Client Number' == 'ACME-001'\"}",
+                "POST /query {\"condition\":\"'Number' == '2026-0012'\"}",
+                "POST /matters {\"MatterRequest\":{\"Name\":\"Acme\",\"Client\":{\"Value\":{\"ArtifactID\":5001}}}}",
+                "POST /workspaces {\"Name\":\"2026-0012 - Acme\",\"MatterArtifactId\":1016001}",
+                "POST /object/update {\"Object\":{\"ArtifactID\":1017001},\"condition\":\"'Matter' == OBJECT 1016001\"}");
+        assertThat(exchange.getProperty(Envelope.TARGET_ID)).as("the record's id is its primary part's").isEqualTo("1017001");
+        verify(xrefs).link("matter#matter", "2026-0012", "vendor", "1016001");
+        verify(xrefs).link("matter", "2026-0012", "vendor", "1017001");
+        verify(xrefs, never()).link(eq("matter#client"), anyString(), anyString(), anyString());
+    }
+
+    @Test
+    void aPartTheHubMayNotCreateIsAPermanentFailureNamingWhatWasLookedFor() {
+        Part client = part("client");
+        client.setXref(false);
+        client.setLookup("POST /query");
+        client.setLookupBody("/client");
+        client.setLookupId("/Objects/0/ArtifactID");
+        endpoints.setParts(List.of(client));
+        answers.put("POST /query", body -> "{\"Objects\":[]}");
+
+        assertThatThrownBy(() -> writer().write(delivery("{\"client\":{\"condition\":\"'Client Number' == 'NOPE-1'\"}}")))
+                .isInstanceOf(MissingLink.class)
+                .hasMessageContaining("its client does not exist in vendor")
+                .hasMessageContaining("NOPE-1");
+    }
+
+    @Test
+    void anUpdateCarriesTheTargetsIdInItsBodyWhenTheVendorWantsItThere() {
+        endpoints.setLookup("POST /searchWorkspaces");
+        endpoints.setLookupBody("/lookup");
+        endpoints.setLookupId("/data/results/0/id");
+        endpoints.setCreate("POST /createWorkspace");
+        endpoints.setCreateBody("/create");
+        endpoints.setResponseId("/data/id");
+        endpoints.setUpdate("POST /updateWorkspace");
+        endpoints.setUpdateBody("/update");
+        answers.put("POST /searchWorkspaces", body -> "{\"data\":{\"results\":[{\"id\":\"LEGAL!1001\"}]}}");
+        answers.put("POST /updateWorkspace", body -> "{\"data\":{\"id\":\"LEGAL!1001\"}}");
+
+        writer().write(delivery("{\"lookup\":{\"custom2\":\"2026-0012\"},\"create\":{\"templateId\":\"LEGAL!12\"},"
+                + "\"update\":{\"id\":\"${id}\",\"name\":\"Acme\"}}"));
+
+        assertThat(requests).containsExactly("POST /searchWorkspaces {\"custom2\":\"2026-0012\"}",
+                "POST /updateWorkspace {\"id\":\"LEGAL!1001\",\"name\":\"Acme\"}");
+        verify(xrefs).link("matter", "2026-0012", "vendor", "LEGAL!1001");
+    }
+
+    private CreateJob job(Duration timeout) {
+        CreateJob job = new CreateJob();
+        job.setPoll("GET /jobs/{job}");
+        job.setJobId("/JobId");
+        job.setState("/JobState");
+        job.setDone(List.of("Completed"));
+        job.setFailed(List.of("Failed"));
+        job.setResultId("/WorkspaceArtifactId");
+        job.setError("/Message");
+        job.setInterval(Duration.ofMillis(20));
+        job.setTimeout(timeout);
+        return job;
+    }
+
+    @Test
+    void anAsynchronousCreateIsFollowedUntilItsJobIsDone() {
+        endpoints.setCreate("POST /workspace-job");
+        endpoints.setCreateJob(job(Duration.ofSeconds(5)));
+        List<String> states = new ArrayList<>(List.of("Queued", "Running", "Completed"));
+        answers.put("POST /workspace-job", body -> "{\"JobId\":\"J-7\"}");
+        answers.put("GET /jobs/J-7", body -> "{\"JobState\":\"" + states.remove(0) + "\",\"WorkspaceArtifactId\":1017009}");
+
+        Exchange exchange = delivery("{\"Name\":\"2026-0012\"}");
+        writer().write(exchange);
+
+        assertThat(exchange.getProperty(Envelope.TARGET_ID)).isEqualTo("1017009");
+        assertThat(requests).filteredOn(r -> r.startsWith("GET /jobs/J-7")).hasSize(3);
+        verify(jobs).remember("vendor", "matter", "2026-0012", "J-7");
+        verify(xrefs).link("matter", "2026-0012", "vendor", "1017009");
+        verify(jobs).forget("vendor", "matter", "2026-0012");
+    }
+
+    @Test
+    void aJobStillRunningIsRetriedLaterByFollowingTheSameJobNeverByCreatingAgain() {
+        endpoints.setCreate("POST /workspace-job");
+        endpoints.setCreateJob(job(Duration.ofMillis(100)));
+        answers.put("POST /workspace-job", body -> "{\"JobId\":\"J-8\"}");
+        answers.put("GET /jobs/J-8", body -> "{\"JobState\":\"Running\"}");
+
+        assertThatThrownBy(() -> writer().write(delivery("{\"Name\":\"2026-0012\"}")))
+                .isInstanceOf(TransientSystemFailure.class).hasMessageContaining("still Running");
+        verify(jobs).remember("vendor", "matter", "2026-0012", "J-8");
+
+        when(jobs.find("vendor", "matter", "2026-0012")).thenReturn(Optional.of("J-8"));
+        answers.put("GET /jobs/J-8", body -> "{\"JobState\":\"Completed\",\"WorkspaceArtifactId\":1017010}");
+        requests.clear();
+        Exchange retry = delivery("{\"Name\":\"2026-0012\"}");
+        writer().write(retry);
+
+        assertThat(requests).containsExactly("GET /jobs/J-8");
+        assertThat(retry.getProperty(Envelope.TARGET_ID)).isEqualTo("1017010");
+    }
+
+    @Test
+    void aFailedJobIsAPermanentFailureWithTheVendorsReason() {
+        endpoints.setCreate("POST /workspace-job");
+        endpoints.setCreateJob(job(Duration.ofSeconds(5)));
+        answers.put("POST /workspace-job", body -> "{\"JobId\":\"J-9\"}");
+        answers.put("GET /jobs/J-9", body -> "{\"JobState\":\"Failed\",\"Message\":\"Template is being upgraded\"}");
+
+        assertThatThrownBy(() -> writer().write(delivery("{\"Name\":\"2026-0012\"}")))
+                .isInstanceOf(PermanentSystemFailure.class).hasMessageContaining("ended Failed: Template is being upgraded");
+        verify(jobs).forget("vendor", "matter", "2026-0012");
+    }
+
+    @Test
+    void anUpdateIsBuiltFromTheTargetsCurrentRecordWhenTheConnectorSaysSo() throws IOException {
+        Files.createDirectories(mappings.resolve("vendor"));
+        Files.writeString(mappings.resolve("vendor/merge.jsonata"),
+                "{ \"WorkspaceRequest\": request, \"LastModifiedOn\": current.LastModifiedOn }");
+        when(xrefs.systemId("matter", "2026-0012", "vendor")).thenReturn(Optional.of("1017001"));
+        endpoints.setCreate("POST /workspace-job");
+        endpoints.setUpdate("PUT /workspace/{id}");
+        UpdateMerge merge = new UpdateMerge();
+        merge.setRead("GET /workspace/{id}");
+        merge.setMapping("merge");
+        endpoints.setUpdateMerge(merge);
+        answers.put("GET /workspace/1017001", body -> "{\"ArtifactID\":1017001,\"LastModifiedOn\":\"2026-01-15T09:30:00Z\"}");
+        answers.put("PUT /workspace/1017001", body -> "{}");
+
+        writer().write(delivery("{\"Name\":\"2026-0012 - Acme\"}"));
+
+        assertThat(requests).containsExactly("GET /workspace/1017001",
+                "PUT /workspace/1017001 {\"WorkspaceRequest\":{\"Name\":\"2026-0012 - Acme\"},\"LastModifiedOn\":\"2026-01-15T09:30:00Z\"}");
+    }
+}
