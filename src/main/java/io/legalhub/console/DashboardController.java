@@ -1,5 +1,6 @@
 package io.legalhub.console;
 
+import io.legalhub.subscriptions.SubscriptionCoverage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,14 +10,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DashboardController {
 
     private final Dashboard dashboard;
+    private final SubscriptionCoverage subscriptions;
 
-    DashboardController(Dashboard dashboard) {
+    DashboardController(Dashboard dashboard, SubscriptionCoverage subscriptions) {
         this.dashboard = dashboard;
+        this.subscriptions = subscriptions;
     }
 
     @GetMapping({"/console", "/console/"})
     String dashboard(Model model) {
         model.addAttribute("view", dashboard.now());
+        model.addAttribute("webhooks", subscriptions.now());
         return "console/dashboard";
     }
 }

@@ -28,7 +28,8 @@ import org.springframework.core.env.MapPropertySource;
 public class EmbeddedSandboxInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSandboxInitializer.class);
-    private static final SandboxSystem[] WEBHOOK_SENDERS = {SandboxSystem.MATTER_MANAGEMENT, SandboxSystem.DMS, SandboxSystem.CONFLICTS};
+    /** Systems whose webhooks go to one fixed target; matter management (Clio) sends to the hub's subscriptions instead. */
+    private static final SandboxSystem[] WEBHOOK_SENDERS = {SandboxSystem.DMS, SandboxSystem.CONFLICTS};
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {

@@ -71,7 +71,7 @@ public class IncrementalPoller {
                 .orElseGet(json::createObjectNode);
         if (!position.hasNonNull("nextPage")) {
             position.put("nextPage", offsetPaging(exchange) ? offsetPage(exchange, position, 0)
-                    : exchange.getProperty(PATH, String.class) + "?order=id(asc)&limit=" + exchange.getProperty(PAGE_SIZE, 100, Integer.class)
+                    : withQuery(exchange.getProperty(PATH, String.class)) + "order=id(asc)&limit=" + exchange.getProperty(PAGE_SIZE, 100, Integer.class)
                     + since(exchange, position));
             position.remove("passStartedAt");
         }
@@ -155,8 +155,13 @@ public class IncrementalPoller {
      * for the pass and records filed meanwhile sort after the ones already listed.
      */
     private static String offsetPage(Exchange exchange, ObjectNode position, int offset) {
-        return exchange.getProperty(PATH, String.class) + "?offset=" + offset + "&limit="
+        return withQuery(exchange.getProperty(PATH, String.class)) + "offset=" + offset + "&limit="
                 + exchange.getProperty(PAGE_SIZE, 100, Integer.class) + since(exchange, position);
+    }
+
+    /** The path ready for more query parameters: "…?" or, when it has some already (e.g. fields=), "…&". */
+    private static String withQuery(String path) {
+        return path + (path.contains("?") ? "&" : "?");
     }
 
     private static int pageOffset(String page) {

@@ -72,6 +72,36 @@ public class HubSystemsProperties {
         private Map<String, String> settings = new LinkedHashMap<>();
         private Map<String, EntityEndpoints> entities = new LinkedHashMap<>();
         private Map<String, String> headers = new LinkedHashMap<>();
+        private WebhookFormat webhook = new WebhookFormat();
+        private WebhookSubscriptions webhookSubscriptions;
+        private Map<String, SourceEntity> sources = new LinkedHashMap<>();
+
+        /** How the system's webhook bodies are read (where the record, model, event and idempotency key are). */
+        public WebhookFormat getWebhook() {
+            return webhook;
+        }
+
+        public void setWebhook(WebhookFormat webhook) {
+            this.webhook = webhook;
+        }
+
+        /** Set when the hub subscribes to the system's webhooks through its API (e.g. Clio); null: a fixed secret. */
+        public WebhookSubscriptions getWebhookSubscriptions() {
+            return webhookSubscriptions;
+        }
+
+        public void setWebhookSubscriptions(WebhookSubscriptions webhookSubscriptions) {
+            this.webhookSubscriptions = webhookSubscriptions;
+        }
+
+        /** Per entity the system is a source of: what the hub fetches to complete a record before mapping it. */
+        public Map<String, SourceEntity> getSources() {
+            return sources;
+        }
+
+        public void setSources(Map<String, SourceEntity> sources) {
+            this.sources = sources;
+        }
 
         /** Headers sent with every call to the system (e.g. an API version to pin, a CSRF header the vendor requires). */
         public Map<String, String> getHeaders() {
@@ -605,6 +635,282 @@ public class HubSystemsProperties {
 
         public void setCompareIgnore(List<String> compareIgnore) {
             this.compareIgnore = compareIgnore;
+        }
+    }
+
+    /**
+     * Where a webhook body keeps what the hub needs, as JSON pointers: the record, the model (absent when the model
+     * comes from the subscription the webhook belongs to), the event, and the pointers whose values together identify
+     * one event (its idempotency key). The signature is an HMAC-SHA256 of the raw body, hex or base64 encoded.
+     */
+    public static class WebhookFormat {
+        private String record = "/data";
+        private String model = "/model";
+        private String event = "/event";
+        private List<String> eventId = List.of("/id");
+        private String signatureEncoding = "hex";
+
+        public String getRecord() {
+            return record;
+        }
+
+        public void setRecord(String record) {
+            this.record = record;
+        }
+
+        public String getModel() {
+            return model;
+        }
+
+        public void setModel(String model) {
+            this.model = model;
+        }
+
+        public String getEvent() {
+            return event;
+        }
+
+        public void setEvent(String event) {
+            this.event = event;
+        }
+
+        public List<String> getEventId() {
+            return eventId;
+        }
+
+        public void setEventId(List<String> eventId) {
+            this.eventId = eventId;
+        }
+
+        public String getSignatureEncoding() {
+            return signatureEncoding;
+        }
+
+        public void setSignatureEncoding(String signatureEncoding) {
+            this.signatureEncoding = signatureEncoding;
+        }
+    }
+
+    /**
+     * Webhook subscriptions the hub keeps with a system (Clio's lifecycle): created through {@code create} with the
+     * body of {@code mappings/<system>/<mapping>.jsonata}, confirmed by the handshake (the system's secret in
+     * {@code handshake-header}, echoed; or {@code activate} later), renewed through {@code renew} before they expire,
+     * and re-created when the system no longer has them enabled. Pointers find the subscription's id, secret, status
+     * and expiry in the system's answers.
+     */
+    public static class WebhookSubscriptions {
+        private Duration lifetime = Duration.ofDays(30);
+        private Duration renewBefore = Duration.ofDays(7);
+        private Duration handshakeTimeout = Duration.ofMinutes(2);
+        private String create;
+        private String read;
+        private String renew;
+        private String delete;
+        private String activate;
+        private String mapping = "webhook-subscription";
+        private String responseId = "/data/id";
+        private String responseSecret = "/data/shared_secret";
+        private String responseStatus = "/data/status";
+        private String responseExpiresAt = "/data/expires_at";
+        private List<String> activeStatuses = List.of("enabled");
+        private String handshakeHeader = "X-Hook-Secret";
+        private List<Subscription> models = List.of();
+
+        public Duration getLifetime() {
+            return lifetime;
+        }
+
+        public void setLifetime(Duration lifetime) {
+            this.lifetime = lifetime;
+        }
+
+        public Duration getRenewBefore() {
+            return renewBefore;
+        }
+
+        public void setRenewBefore(Duration renewBefore) {
+            this.renewBefore = renewBefore;
+        }
+
+        public Duration getHandshakeTimeout() {
+            return handshakeTimeout;
+        }
+
+        public void setHandshakeTimeout(Duration handshakeTimeout) {
+            this.handshakeTimeout = handshakeTimeout;
+        }
+
+        public String getCreate() {
+            return create;
+        }
+
+        public void setCreate(String create) {
+            this.create = create;
+        }
+
+        public String getRead() {
+            return read;
+        }
+
+        public void setRead(String read) {
+            this.read = read;
+        }
+
+        public String getRenew() {
+            return renew;
+        }
+
+        public void setRenew(String renew) {
+            this.renew = renew;
+        }
+
+        public String getDelete() {
+            return delete;
+        }
+
+        public void setDelete(String delete) {
+            this.delete = delete;
+        }
+
+        public String getActivate() {
+            return activate;
+        }
+
+        public void setActivate(String activate) {
+            this.activate = activate;
+        }
+
+        public String getMapping() {
+            return mapping;
+        }
+
+        public void setMapping(String mapping) {
+            this.mapping = mapping;
+        }
+
+        public String getResponseId() {
+            return responseId;
+        }
+
+        public void setResponseId(String responseId) {
+            this.responseId = responseId;
+        }
+
+        public String getResponseSecret() {
+            return responseSecret;
+        }
+
+        public void setResponseSecret(String responseSecret) {
+            this.responseSecret = responseSecret;
+        }
+
+        public String getResponseStatus() {
+            return responseStatus;
+        }
+
+        public void setResponseStatus(String responseStatus) {
+            this.responseStatus = responseStatus;
+        }
+
+        public String getResponseExpiresAt() {
+            return responseExpiresAt;
+        }
+
+        public void setResponseExpiresAt(String responseExpiresAt) {
+            this.responseExpiresAt = responseExpiresAt;
+        }
+
+        public List<String> getActiveStatuses() {
+            return activeStatuses;
+        }
+
+        public void setActiveStatuses(List<String> activeStatuses) {
+            this.activeStatuses = activeStatuses;
+        }
+
+        public String getHandshakeHeader() {
+            return handshakeHeader;
+        }
+
+        public void setHandshakeHeader(String handshakeHeader) {
+            this.handshakeHeader = handshakeHeader;
+        }
+
+        public List<Subscription> getModels() {
+            return models;
+        }
+
+        public void setModels(List<Subscription> models) {
+            this.models = models;
+        }
+    }
+
+    /** One subscription: the system's model, the events and the fields its webhooks carry. */
+    public static class Subscription {
+        private String model;
+        private List<String> events = List.of();
+        private String fields;
+
+        public String getModel() {
+            return model;
+        }
+
+        public void setModel(String model) {
+            this.model = model;
+        }
+
+        public List<String> getEvents() {
+            return events;
+        }
+
+        public void setEvents(List<String> events) {
+            this.events = events;
+        }
+
+        public String getFields() {
+            return fields;
+        }
+
+        public void setFields(String fields) {
+            this.fields = fields;
+        }
+    }
+
+    /**
+     * What a source record needs before it is mapped: {@code enrich} adds, per field name, the items of another call
+     * ("METHOD /path" with {id}, the record's id; JSON pointer {@code items} to the array in the answer), e.g. a
+     * Clio matter's relationships with their contacts, which the matter itself does not carry.
+     */
+    public static class SourceEntity {
+        private Map<String, Enrichment> enrich = new LinkedHashMap<>();
+
+        public Map<String, Enrichment> getEnrich() {
+            return enrich;
+        }
+
+        public void setEnrich(Map<String, Enrichment> enrich) {
+            this.enrich = enrich;
+        }
+    }
+
+    public static class Enrichment {
+        private String call;
+        private String items = "/data";
+
+        public String getCall() {
+            return call;
+        }
+
+        public void setCall(String call) {
+            this.call = call;
+        }
+
+        public String getItems() {
+            return items;
+        }
+
+        public void setItems(String items) {
+            this.items = items;
         }
     }
 

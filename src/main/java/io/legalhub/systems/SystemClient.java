@@ -62,10 +62,16 @@ public class SystemClient {
      * (a lookup that finds nothing); anything else becomes a {@link SystemFailure}.
      */
     public SystemResponse send(String system, String method, String pathAndQuery, String body, boolean notFoundIsAnswer) {
+        return send(system, method, pathAndQuery, body, notFoundIsAnswer, Map.of());
+    }
+
+    /** As {@link #send(String, String, String, String, boolean)}, with headers for this request only. */
+    public SystemResponse send(String system, String method, String pathAndQuery, String body, boolean notFoundIsAnswer,
+                               Map<String, String> headers) {
         HubSystemsProperties.SystemSettings settings = properties.system(system);
         CircuitBreaker breaker = breakerBySystem.computeIfAbsent(system, breakers::circuitBreaker);
         try {
-            return breaker.executeSupplier(() -> exchange(system, settings, method, pathAndQuery, body, notFoundIsAnswer));
+            return breaker.executeSupplier(() -> exchange(system, settings, method, pathAndQuery, body, notFoundIsAnswer, headers));
         } catch (CallNotPermittedException open) {
             throw new TransientSystemFailure(system, 0,
                     "Calls to " + system + " are paused: its circuit breaker opened after repeated failures", null, open);
@@ -81,8 +87,8 @@ public class SystemClient {
     }
 
     private SystemResponse exchange(String system, HubSystemsProperties.SystemSettings settings, String method,
-                                    String pathAndQuery, String body, boolean notFoundIsAnswer) {
-        URI uri = URI.create(trimSlash(settings.getBaseUrl()) + pathAndQuery);
+                                    String pathAndQuery, String body, boolean notFoundIsAnswer, Map<String, String> headers) {
+        URI uri = URI.create(trimSlash(settings.getBaseUrl()) + UriText.escapeIllegal(pathAndQuery));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(properties.getHttp().getRequestTimeout())
                 .header("Accept", "application/json")
@@ -91,6 +97,7 @@ public class SystemClient {
             request.header("Content-Type", "application/json");
         }
         settings.getHeaders().forEach(request::header);
+        headers.forEach(request::header);
         if (settings.getToken() != null && !settings.getToken().isBlank()) {
             request.header("Authorization", "Bearer " + settings.getToken());
         }

@@ -220,15 +220,13 @@ class ConsoleBrowserTest extends HubIntegrationTest {
     /** Matter management sends the matter again, one version on, with a status the canonical model does not have. */
     private void sendArchivedUpdate(JsonNode matter) {
         ObjectNode data = matter.deepCopy();
-        data.put("version", matter.get("version").asLong() + 1);
+        data.put("updated_at", java.time.Instant.parse(matter.get("updated_at").asText()).plusSeconds(1).toString());
+        data.put("etag", "\"console-" + matter.get("display_number").asText() + "\"");
         data.put("status", "Archived");
-        ObjectNode event = SandboxClient.JSON.createObjectNode()
-                .put("id", "evt_console_" + matter.get("display_number").asText())
-                .put("model", "matter").put("event", "updated").put("occurred_at", matter.get("updated_at").asText());
+        ObjectNode event = SandboxClient.JSON.createObjectNode();
         event.set("data", data);
-        String body = event.toString();
-        var answer = postWebhook("matter-management", body, WebhookSignature.sign(MM_SECRET, body.getBytes(StandardCharsets.UTF_8)),
-                "application/json");
+        event.putObject("meta").put("event", "updated").put("webhook_id", matterSubscription().webhookId());
+        var answer = postClioWebhook(event.toString(), null);
         assertThat(answer.statusCode()).isEqualTo(202);
     }
 

@@ -19,14 +19,12 @@ class CanonicalizeDeadLetterTest extends HubIntegrationTest {
     void aMatterThatDoesNotFitTheModelIsDeadLetteredUnderItsMatterNumberNamingTheField() throws Exception {
         String number = newMatterNumber();
         String body = """
-                {"id":"evt_%s","model":"matter","event":"created","occurred_at":"2026-11-26T10:00:00.000Z",
-                 "data":{"id":%d,"version":1,"display_number":"%s","description":"Archived on arrival","status":"Archived",
-                 "client":{"id":8%d,"name":"Archive Client %s","type":"Company"},
-                 "relationships":[],"conflict_status":"not_checked","updated_at":"2026-11-26T10:00:00.000Z"}}"""
-                .formatted(number, Math.abs(number.hashCode()), number, Math.abs(number.hashCode() % 1000), number);
+                {"data":{"id":%d,"etag":"\\"e1\\"","display_number":"%s","description":"Archived on arrival","status":"Archived",
+                 "client":{"id":8%d,"name":"Archive Client %s","type":"Company"},"updated_at":"2026-11-26T10:00:00.000Z"},
+                 "meta":{"event":"created","webhook_id":%d}}"""
+                .formatted(Math.abs(number.hashCode()), number, Math.abs(number.hashCode() % 1000), number, matterSubscription().webhookId());
 
-        assertThat(postWebhook("matter-management", body, WebhookSignature.sign(MM_SECRET, body.getBytes(StandardCharsets.UTF_8)),
-                "application/json").statusCode()).isEqualTo(202);
+        assertThat(postClioWebhook(body, null).statusCode()).isEqualTo(202);
 
         JsonNode page = await().atMost(Duration.ofSeconds(30)).until(
                 () -> json("/api/dead-letters?status=open&target=hub&q=" + number), p -> p.get("total").asInt() == 1);

@@ -77,7 +77,7 @@ class MatterLifecycleTest extends HubIntegrationTest {
         long id = matter.get("id").asLong();
         await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.ediscoveryWorkspaces(number).size() == 1);
 
-        sandbox.updateMatter(id, SandboxClient.JSON.createObjectNode().put("status", "Closed").put("close_date", "2026-11-20"));
+        sandbox.updateMatter(id, SandboxClient.JSON.createObjectNode().put("status", "closed").put("close_date", "2026-11-20"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(sandbox.billingMatters(number).get(0).get("status").asText()).isEqualTo("CLOSED");
@@ -86,7 +86,7 @@ class MatterLifecycleTest extends HubIntegrationTest {
             assertThat(sandbox.ediscoveryWorkspaces(number).get(0).get("Status").asText()).isEqualTo("Archived");
         });
 
-        ObjectNode reopen = SandboxClient.JSON.createObjectNode().put("status", "Open");
+        ObjectNode reopen = SandboxClient.JSON.createObjectNode().put("status", "open");
         reopen.putNull("close_date");
         sandbox.updateMatter(id, reopen);
 

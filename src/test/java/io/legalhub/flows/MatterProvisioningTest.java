@@ -44,7 +44,7 @@ class MatterProvisioningTest extends HubIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.billingMatters(number).size() == 1
                 && sandbox.dmsWorkspaces(number).size() == 1);
 
-        ObjectNode change = SandboxClient.JSON.createObjectNode().put("description", "Fabrikam lease renegotiation").put("status", "Closed");
+        ObjectNode change = SandboxClient.JSON.createObjectNode().put("description", "Fabrikam lease renegotiation").put("status", "closed");
         sandbox.updateMatter(matter.get("id").asLong(), change);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

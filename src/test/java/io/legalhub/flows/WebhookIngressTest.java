@@ -3,27 +3,32 @@ package io.legalhub.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.legalhub.ingress.WebhookSignature;
 import io.legalhub.support.HubIntegrationTest;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.junit.jupiter.api.Test;
-import org.apache.activemq.artemis.api.core.SimpleString;
 
-/** Issue 2: webhook ingress authenticates, validates and de-duplicates before anything is queued. */
+/**
+ * Webhook ingress authenticates, validates and de-duplicates before anything is queued. Matter management's (Clio's)
+ * webhooks come through the subscription the hub made, in Clio's own body: {"data":{…},"meta":{"event","webhook_id"}}.
+ */
 class WebhookIngressTest extends HubIntegrationTest {
 
     @Test
-    void theSameWebhookDeliveredTwiceHasOneEffect() {
+    void aClioWebhookThroughTheHubsSubscriptionIsTakenInAndTheSameOneTwiceHasOneEffect() {
         String number = newMatterNumber();
-        String body = matterEvent("evt_" + number, number, 1);
-        String signature = WebhookSignature.sign(MM_SECRET, body.getBytes(StandardCharsets.UTF_8));
+        String body = clioMatterEvent(number, "created");
 
-        HttpResponse<String> first = postWebhook("matter-management", body, signature, "application/json");
-        HttpResponse<String> second = postWebhook("matter-management", body, signature, "application/json");
+        HttpResponse<String> first = postClioWebhook(body, null);
+        HttpResponse<String> second = postClioWebhook(body, null);
 
         assertThat(first.statusCode()).isEqualTo(202);
         assertThat(first.body()).contains("accepted");
@@ -39,14 +44,14 @@ class WebhookIngressTest extends HubIntegrationTest {
     @Test
     void anUnsignedOrWronglySignedWebhookIsRefusedWith401AndNothingIsQueued() {
         String number = newMatterNumber();
-        String body = matterEvent("evt_" + number, number, 1);
+        String body = clioMatterEvent(number, "created");
         long queuedBefore = messagesAdded("hub.in.matter");
+        String ref = matterSubscription().ref();
 
-        HttpResponse<String> unsigned = postWebhook("matter-management", body, null, "application/json");
-        HttpResponse<String> wrong = postWebhook("matter-management", body, WebhookSignature.sign("not-the-secret",
-                body.getBytes(StandardCharsets.UTF_8)), "application/json");
-        HttpResponse<String> tampered = postWebhook("matter-management", body.replace(number, number + "X"),
-                WebhookSignature.sign(MM_SECRET, body.getBytes(StandardCharsets.UTF_8)), "application/json");
+        HttpResponse<String> unsigned = postWebhook("matter-management/" + ref, body, null, "application/json");
+        HttpResponse<String> wrong = postClioWebhook(body, WebhookSignature.sign("not-the-secret", body.getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> tampered = postClioWebhook(body.replace(number, number + "X"),
+                WebhookSignature.sign(matterSubscription().secret(), body.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(unsigned.body()).contains("Missing signature");
@@ -58,11 +63,10 @@ class WebhookIngressTest extends HubIntegrationTest {
 
     @Test
     void malformedJsonIsRefusedWith400NamingTheProblem() {
-        String body = "{\"id\": \"evt_1\", \"model\": \"matter\", \"data\": {";
+        String body = "{\"data\": {";
         long queuedBefore = messagesAdded("hub.in.matter");
 
-        HttpResponse<String> answer = postWebhook("matter-management", body,
-                WebhookSignature.sign(MM_SECRET, body.getBytes(StandardCharsets.UTF_8)), "application/json");
+        HttpResponse<String> answer = postClioWebhook(body, null);
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("Malformed JSON at line 1");
@@ -70,14 +74,47 @@ class WebhookIngressTest extends HubIntegrationTest {
     }
 
     @Test
-    void anEventWithoutARecordIsRefusedWith400NamingTheMissingField() {
-        String body = "{\"id\":\"evt_2\",\"model\":\"matter\"}";
+    void anEventWithoutARecordOrWithoutItsMetaIsRefusedWith400NamingTheMissingField() {
+        HttpResponse<String> noRecord = postClioWebhook("{\"meta\":{\"event\":\"created\",\"webhook_id\":1}}", null);
+        HttpResponse<String> noMeta = postClioWebhook("{\"data\":{\"id\":5,\"etag\":\"\\\"x\\\"\"}}", null);
 
-        HttpResponse<String> answer = postWebhook("matter-management", body,
-                WebhookSignature.sign(MM_SECRET, body.getBytes(StandardCharsets.UTF_8)), "application/json");
+        assertThat(noRecord.statusCode()).isEqualTo(400);
+        assertThat(noRecord.body()).contains("'data'");
+        assertThat(noMeta.statusCode()).isEqualTo(400);
+        assertThat(noMeta.body()).contains("'meta.webhook_id'");
+    }
 
-        assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.body()).contains("'data'");
+    @Test
+    void aHandshakeOfTheHubsOwnSubscriptionIsConfirmedByEchoingItsSecret() throws Exception {
+        Subscribed subscription = matterSubscription();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/webhooks/matter-management/" + subscription.ref()))
+                .header("Content-Type", "application/json").header("X-Hook-Secret", "the-secret-clio-sent")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"data\":{\"id\":" + subscription.webhookId() + "}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("X-Hook-Secret")).hasValue("the-secret-clio-sent");
+    }
+
+    @Test
+    void aWebhookForASubscriptionTheHubDoesNotHaveIsAnswered410SoTheSenderStops() {
+        String body = clioMatterEvent(newMatterNumber(), "created");
+
+        HttpResponse<String> answer = postWebhook("matter-management/0123456789abcdef", body, "abc", "application/json");
+
+        assertThat(answer.statusCode()).isEqualTo(410);
+        assertThat(answer.body()).contains("no webhook subscription");
+    }
+
+    @Test
+    void matterManagementTakesNoWebhookOutsideTheHubsSubscriptions() {
+        String body = clioMatterEvent(newMatterNumber(), "created");
+
+        HttpResponse<String> answer = postWebhook("matter-management", body, "abc", "application/json");
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.body()).contains("only through the hub's subscriptions");
     }
 
     @Test
@@ -108,13 +145,16 @@ class WebhookIngressTest extends HubIntegrationTest {
                 .param("k", number).param("s", step).query(Long.class).single();
     }
 
-    /** A matter event as matter management sends it, for a client that exists in the sandbox. */
-    private String matterEvent(String eventId, String number, int version) {
+    /** A matter event as Clio sends it through a subscription, for a matter and client that exist only in it. */
+    private String clioMatterEvent(String number, String event) {
+        long id = 900_000 + Math.abs(number.hashCode() % 90_000);
         return """
-                {"id":"%s","model":"matter","event":"created","occurred_at":"2026-11-26T10:00:00.000Z",
-                 "data":{"id":%d,"version":%d,"display_number":"%s","description":"Webhook-only matter %s","status":"Open",
-                 "client":{"id":9%d,"name":"Webhook Client %s","type":"Company"},
-                 "relationships":[],"conflict_status":"not_checked","updated_at":"2026-11-26T10:00:00.000Z"}}"""
-                .formatted(eventId, Math.abs(number.hashCode()), version, number, number, Math.abs(number.hashCode() % 1000), number);
+                {"data":{"id":%d,"etag":"\\"%s\\"","display_number":"%s","description":"Webhook-only matter %s","status":"Open",
+                 "open_date":"2026-11-26","close_date":null,"billable":true,"updated_at":"2026-11-26T10:00:00.000Z",
+                 "client":{"id":9%d,"name":"Webhook Client %s","type":"Company","ledes_client_id":null},
+                 "custom_field_values":[]},
+                 "meta":{"event":"%s","webhook_id":%d}}"""
+                .formatted(id, Integer.toHexString(number.hashCode()), number, number, Math.abs(number.hashCode() % 1000), number, event,
+                        matterSubscription().webhookId());
     }
 }

@@ -92,7 +92,13 @@ class MappingCatalogTest {
             Map<String, Object> settings = new LinkedHashMap<>();
             systems.forEach((name, system) -> {
                 Object s = ((Map<String, Object>) system).get("settings");
-                settings.put(name, s == null ? Map.of() : s);
+                Map<String, Object> resolved = new LinkedHashMap<>();
+                if (s != null) {
+                    // a setting taken from the environment, ${NAME:default}, has its default here
+                    ((Map<String, Object>) s).forEach((key, value) -> resolved.put(key, value instanceof String text
+                            ? text.replaceAll("\\$\\{[^:}]+:([^}]*)}", "$1") : value));
+                }
+                settings.put(name, resolved);
             });
             return settings;
         }

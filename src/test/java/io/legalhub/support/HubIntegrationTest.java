@@ -31,7 +31,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HubIntegrationTest {
 
-    public static final String MM_SECRET = "test-matter-management-secret";
     public static final String CONFLICTS_SECRET = "test-conflicts-secret";
     public static final String DMS_SECRET = "test-dms-secret";
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -54,7 +53,8 @@ public abstract class HubIntegrationTest {
         String dir = "./target/test-data/" + RUN;
         registry.add("hub.sandbox.enabled", () -> "false");
         registry.add("hub.sandbox.port", () -> TestSandbox.get().port());
-        registry.add("hub.systems.matter-management.webhook-secret", () -> MM_SECRET);
+        // Clio's webhooks come through the hub's own subscription, checked every second here
+        registry.add("hub.webhooks.check-interval-ms", () -> "1000");
         registry.add("hub.systems.dms.webhook-secret", () -> DMS_SECRET);
         registry.add("hub.systems.conflicts.webhook-secret", () -> CONFLICTS_SECRET);
         registry.add("hub.poll.conflict.interval-ms", () -> "2000");
@@ -90,13 +90,19 @@ public abstract class HubIntegrationTest {
 
     @BeforeEach
     void pointSandboxWebhooksAtThisHubAndLetItSettle() {
-        TestSandbox.get().setWebhookTarget(SandboxSystem.MATTER_MANAGEMENT,
-                "http://127.0.0.1:" + port + "/webhooks/matter-management", MM_SECRET);
         TestSandbox.get().setWebhookTarget(SandboxSystem.CONFLICTS,
                 "http://127.0.0.1:" + port + "/webhooks/conflicts", CONFLICTS_SECRET);
         TestSandbox.get().setWebhookTarget(SandboxSystem.DMS, "http://127.0.0.1:" + port + "/webhooks/dms", DMS_SECRET);
         TestSandbox.clearAllFaults();
+        awaitWebhookSubscriptions();
         awaitQueuesDrained();
+    }
+
+    /** Waits until the hub's webhook subscriptions (Clio's matter webhooks) are in force. */
+    protected void awaitWebhookSubscriptions() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.sql("select count(*) from webhook_subscription where status = 'active' and url like :url")
+                        .param("url", "http://127.0.0.1:" + port + "/%").query(Long.class).single() > 0);
     }
 
     /** Waits until no hub queue holds a message (e.g. the initial sync of the seeded matters is over). */
@@ -173,6 +179,26 @@ public abstract class HubIntegrationTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The hub's subscription to matter management's matter webhooks, as the database holds it. */
+    protected record Subscribed(String ref, String secret, long webhookId) {
+    }
+
+    protected Subscribed matterSubscription() {
+        return jdbc.sql("select ref, secret, vendor_id from webhook_subscription where system_name = 'matter-management' "
+                        + "and model = 'matter' and status = 'active' and url like :url order by id desc")
+                .param("url", "http://127.0.0.1:" + port + "/%")
+                .query((rs, n) -> new Subscribed(rs.getString(1), rs.getString(2), Long.parseLong(rs.getString(3))))
+                .list().get(0);
+    }
+
+    /** Posts a Clio webhook body through the hub's matter subscription, signed as Clio signs it (unless a signature is given). */
+    protected HttpResponse<String> postClioWebhook(String body, String signature) {
+        Subscribed subscription = matterSubscription();
+        return postWebhook("matter-management/" + subscription.ref(), body,
+                signature != null ? signature : io.legalhub.ingress.WebhookSignature.sign(subscription.secret(),
+                        body.getBytes(StandardCharsets.UTF_8)), "application/json");
     }
 
     protected HttpResponse<String> postWebhook(String system, String body, String signature, String contentType) {

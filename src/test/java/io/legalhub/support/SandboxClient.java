@@ -45,7 +45,7 @@ public final class SandboxClient {
     public Answer send(String method, String path, Object body) {
         try {
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + escaped(path))).timeout(Duration.ofSeconds(30))
                     .header("X-Sandbox-Observer", "true")
                     .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
             if (text != null) {
@@ -64,7 +64,7 @@ public final class SandboxClient {
     /** Sends a text body (e.g. a LEDES file) as text/plain. */
     public Answer sendText(String method, String path, String text) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + escaped(path))).timeout(Duration.ofSeconds(30))
                     .header("X-Sandbox-Observer", "true")
                     .header("Content-Type", "text/plain; charset=utf-8")
                     .method(method, HttpRequest.BodyPublishers.ofString(text))
@@ -79,6 +79,11 @@ public final class SandboxClient {
         }
     }
 
+    /** Clio's fields selections carry braces, which a URI may not hold literally. */
+    private static String escaped(String path) {
+        return path.replace("{", "%7B").replace("}", "%7D").replace(" ", "%20");
+    }
+
     public JsonNode ok(String method, String path, Object body) {
         Answer answer = send(method, path, body);
         if (answer.status() / 100 != 2) {
@@ -87,47 +92,76 @@ public final class SandboxClient {
         return answer.body() == null || answer.body().isBlank() ? JSON.nullNode() : answer.json();
     }
 
-    // ---- matter management
+    // ---- matter management (Clio Manage v4)
+
+    private static final String MM = "/matter-management/api/v4";
+    /** What a test reads of a matter: what the hub maps, plus the matter's custom field values. */
+    private static final String MATTER_FIELDS = "id,etag,display_number,description,status,open_date,close_date,billable,updated_at,"
+            + "client{id,name,type,ledes_client_id},practice_area{id,name},responsible_attorney{id,name,email},"
+            + "custom_field_values{id,value,field_name,custom_field}";
 
     public long createClient(String name, String type) {
         ObjectNode data = JSON.createObjectNode().put("name", name).put("type", type);
-        return ok("POST", "/matter-management/api/v4/contacts", JSON.createObjectNode().set("data", data)).at("/data/id").asLong();
+        return ok("POST", MM + "/contacts.json", JSON.createObjectNode().set("data", data)).at("/data/id").asLong();
     }
 
-    /** Creates a matter in matter management; the sandbox then fires its webhook. Returns the matter. */
+    /** Creates a matter in matter management; the sandbox then sends its webhooks. Returns the matter. */
     public JsonNode createMatter(String number, String description, long clientId, ObjectNode extra) {
         ObjectNode data = JSON.createObjectNode()
                 .put("display_number", number)
                 .put("description", description)
-                .put("status", "Open");
+                .put("status", "open");
         data.putObject("client").put("id", clientId);
         if (extra != null) {
             data.setAll(extra);
         }
-        return ok("POST", "/matter-management/api/v4/matters", JSON.createObjectNode().set("data", data)).get("data");
+        return withCustomFields(ok("POST", MM + "/matters.json?fields=" + MATTER_FIELDS, JSON.createObjectNode().set("data", data)).get("data"));
     }
 
     public JsonNode updateMatter(long id, ObjectNode changes) {
-        return ok("PATCH", "/matter-management/api/v4/matters/" + id, JSON.createObjectNode().set("data", changes)).get("data");
+        return withCustomFields(ok("PATCH", MM + "/matters/" + id + ".json?fields=" + MATTER_FIELDS,
+                JSON.createObjectNode().set("data", changes)).get("data"));
     }
 
+    /**
+     * The matter as a Clio user sees it, with the values of its custom fields also under simple names
+     * ({@code conflict_status}, {@code conflict_search_id}, {@code conflict_note}, {@code intake_flag}).
+     */
     public JsonNode matter(long id) {
-        return ok("GET", "/matter-management/api/v4/matters/" + id, null).get("data");
+        return withCustomFields(ok("GET", MM + "/matters/" + id + ".json?fields=" + MATTER_FIELDS, null).get("data"));
     }
 
-    /** The bills with this number in matter management. */
-    public List<JsonNode> bills(String number) {
-        return list(ok("GET", "/matter-management/api/v4/bills?number=" + number, null).get("data"));
-    }
-
-    /** Changes a bill in matter management as a user would (the sandbox then fires its bill webhook). */
-    public JsonNode updateBill(long id, ObjectNode changes) {
-        return ok("PATCH", "/matter-management/api/v4/bills/" + id, JSON.createObjectNode().set("data", changes)).get("data");
-    }
-
-    /** The matter in matter management with this display number. */
+    /** The matter in matter management with this display number (Clio has no filter by number: a search, then an exact match). */
     public JsonNode matterByNumber(String number) {
-        return ok("GET", "/matter-management/api/v4/matters?display_number=" + number, null).get("data").get(0);
+        for (JsonNode m : ok("GET", MM + "/matters.json?query=" + number + "&fields=" + MATTER_FIELDS, null).get("data")) {
+            if (number.equals(m.path("display_number").asText())) {
+                return withCustomFields(m);
+            }
+        }
+        throw new AssertionError("matter management has no matter " + number);
+    }
+
+    /** The matter's parties, as Clio lists its relationships. */
+    public List<JsonNode> relationships(long matterId) {
+        return list(ok("GET", MM + "/relationships.json?matter_id=" + matterId + "&fields=id,description,contact{id,name,type}", null)
+                .get("data"));
+    }
+
+    private static JsonNode withCustomFields(JsonNode matter) {
+        ObjectNode view = matter.deepCopy();
+        for (JsonNode value : matter.path("custom_field_values")) {
+            String name = switch (value.path("field_name").asText()) {
+                case "Conflict status" -> "conflict_status";
+                case "Conflict search ID" -> "conflict_search_id";
+                case "Conflict note" -> "conflict_note";
+                case "Intake flag" -> "intake_flag";
+                default -> null;
+            };
+            if (name != null) {
+                view.set(name, value.get("value"));
+            }
+        }
+        return view;
     }
 
     // ---- billing invoices
@@ -162,7 +196,7 @@ public final class SandboxClient {
     }
 
     public long practiceAreaId(String name) {
-        for (JsonNode area : ok("GET", "/matter-management/api/v4/practice_areas", null).get("data")) {
+        for (JsonNode area : ok("GET", MM + "/practice_areas.json?fields=id,name", null).get("data")) {
             if (area.get("name").asText().equals(name)) {
                 return area.get("id").asLong();
             }
@@ -171,7 +205,7 @@ public final class SandboxClient {
     }
 
     public List<JsonNode> users() {
-        return list(ok("GET", "/matter-management/api/v4/users", null).get("data"));
+        return list(ok("GET", MM + "/users.json?fields=id,name,email", null).get("data"));
     }
 
     // ---- conflicts
@@ -209,12 +243,23 @@ public final class SandboxClient {
         return ok("GET", "/dms/work/api/v2/customers/1/libraries/LEGAL/workspaces/" + id, null).get("data");
     }
 
-    public List<JsonNode> mmDocuments(String externalId) {
-        return list(ok("GET", "/matter-management/api/v4/documents?external_id=" + externalId, null).get("data"));
+    /** The documents matter management indexes for this DMS id (an external property of each). */
+    public List<JsonNode> mmDocuments(String dmsId) {
+        return list(ok("GET", MM + "/documents.json?external_property_name=dms_id&external_property_value=" + dmsId
+                + "&show_uncompleted=true&fields=id,name,received_at,parent,matter{id,display_number},external_properties{id,name,value}",
+                null).get("data"));
+    }
+
+    /** The external properties of a document, by name. */
+    public static java.util.Map<String, String> externalProperties(JsonNode document) {
+        java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+        document.path("external_properties").forEach(p -> properties.put(p.path("name").asText(), p.path("value").asText()));
+        return properties;
     }
 
     public List<JsonNode> mmNotes(long matterId) {
-        return list(ok("GET", "/matter-management/api/v4/notes?matter_id=" + matterId + "&limit=200", null).get("data"));
+        return list(ok("GET", MM + "/notes.json?matter_id=" + matterId + "&limit=200&fields=id,type,subject,detail,matter{id,display_number}",
+                null).get("data"));
     }
 
     private static final String DMS = "/dms/work/api/v2/customers/1/libraries/LEGAL";

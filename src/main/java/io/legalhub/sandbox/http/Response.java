@@ -48,6 +48,10 @@ public final class Response {
         return new Response(status, TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    public static Response notModified() {
+        return new Response(304, null, new byte[0]);
+    }
+
     public static Response noContent() {
         return new Response(204, null, new byte[0]);
     }

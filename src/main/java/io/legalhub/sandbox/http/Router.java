@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Minimal router: method + path pattern with {@code {var}} segments. Literal segments win over variables,
+ * Minimal router: method + path pattern with {@code {var}} segments (a variable may carry a literal suffix,
+ * {@code {id}.json}). Literal segments win over variables,
  * a path that exists under another method answers 405 with {@code Allow}, anything else 404. Internal.
  */
 public final class Router {
@@ -96,8 +97,14 @@ public final class Router {
         Map<String, String> vars = new HashMap<>();
         for (int i = 0; i < pattern.length; i++) {
             String p = pattern[i];
-            if (p.startsWith("{") && p.endsWith("}")) {
-                vars.put(p.substring(1, p.length() - 1), parts[i]);
+            int close = p.indexOf('}');
+            if (p.startsWith("{") && close > 0) {
+                // a variable, optionally followed by a literal suffix such as Clio's "{id}.json"
+                String suffix = p.substring(close + 1);
+                if (!parts[i].endsWith(suffix) || parts[i].length() == suffix.length()) {
+                    return null;
+                }
+                vars.put(p.substring(1, close), parts[i].substring(0, parts[i].length() - suffix.length()));
             } else if (!p.equals(parts[i])) {
                 return null;
             }

@@ -62,7 +62,7 @@ public abstract class SystemModule implements AutoCloseable {
         this.requestLog = new RequestLog(settings.requestLogCapacity());
         this.webhooks = new WebhookDispatcher(system.prefix(), settings.webhookAttempts(), settings.webhookBackoff());
         SandboxSettings.WebhookTarget target = settings.webhookTargets().get(system);
-        if (target != null) {
+        if (target != null && usesStaticWebhooks()) {
             webhooks.configure(target.url(), target.secret(), true);
         }
         this.bearerToken = settings.bearerTokens().get(system);
@@ -85,6 +85,14 @@ public abstract class SystemModule implements AutoCloseable {
     }
 
     protected abstract void seed(SeedData data);
+
+    /**
+     * Whether the system sends its webhooks to one target configured from outside ({@code /_control/webhook}); a
+     * system whose receivers subscribe through its API (Clio) answers false and has no such control.
+     */
+    protected boolean usesStaticWebhooks() {
+        return true;
+    }
 
     protected abstract List<BusinessKey> businessKeys();
 
@@ -258,6 +266,9 @@ public abstract class SystemModule implements AutoCloseable {
             n.set("records", recordCounts());
             return Response.ok(n);
         });
+        if (!usesStaticWebhooks()) {
+            return;
+        }
         r.get("/_control/webhook", req -> Response.ok(webhooks.describe()));
         r.put("/_control/webhook", req -> {
             ObjectNode body = req.jsonObject();
@@ -321,7 +332,7 @@ public abstract class SystemModule implements AutoCloseable {
         for (BusinessKey key : businessKeys()) {
             Map<String, List<JsonNode>> byKey = new LinkedHashMap<>();
             for (ObjectNode rec : table(key.table()).all()) {
-                JsonNode k = rec.get(key.keyField());
+                JsonNode k = key.keyField().startsWith("/") ? rec.at(key.keyField()) : rec.get(key.keyField());
                 if (k == null || k.isNull() || k.asText().isBlank()) {
                     continue;
                 }
