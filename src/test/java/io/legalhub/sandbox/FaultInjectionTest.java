@@ -17,6 +17,9 @@ import static org.awaitility.Awaitility.await;
 
 class FaultInjectionTest {
 
+    /** A DMS read that is always there (the facade's library list). */
+    private static final String DMS_LIBRARIES = "/automate/work/getLibraries";
+
     private static SandboxServer sandbox;
     private static SandboxHttp billing;
     private static SandboxHttp dms;
@@ -62,7 +65,7 @@ class FaultInjectionTest {
             assertThat(r.status()).isEqualTo(500);
             assertThat(r.errorType()).isEqualTo("InjectedFault");
         }
-        assertThat(dms.get("/work/api/v2/customers/1/libraries/LEGAL/workspaces").status())
+        assertThat(dms.get(DMS_LIBRARIES).status())
                 .as("faults are per system").isEqualTo(200);
     }
 
@@ -91,18 +94,18 @@ class FaultInjectionTest {
     @Test
     void outageAnswers503UntilClearedAndATimedOutageEndsByItself() {
         dms.put("/_control/faults", json("{'outage':true}"));
-        Resp r = dms.get("/work/api/v2/customers/1/libraries/LEGAL/workspaces");
+        Resp r = dms.get(DMS_LIBRARIES);
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.errorType()).isEqualTo("ServiceUnavailable");
         dms.patch("/_control/faults", json("{'outage':false}"));
-        assertThat(dms.get("/work/api/v2/customers/1/libraries/LEGAL/workspaces").status()).isEqualTo(200);
+        assertThat(dms.get(DMS_LIBRARIES).status()).isEqualTo(200);
 
         dms.put("/_control/faults", json("{'outageSeconds':1}"));
-        Resp timed = dms.get("/work/api/v2/customers/1/libraries/LEGAL/workspaces");
+        Resp timed = dms.get(DMS_LIBRARIES);
         assertThat(timed.status()).isEqualTo(503);
         assertThat(timed.header("Retry-After")).isEqualTo("1");
         await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
-                .until(() -> dms.get("/work/api/v2/customers/1/libraries/LEGAL/workspaces").status() == 200);
+                .until(() -> dms.get(DMS_LIBRARIES).status() == 200);
         assertThat(dms.get("/_control/faults").json().path("outage").asBoolean()).isFalse();
     }
 
@@ -206,8 +209,7 @@ class FaultInjectionTest {
             assertThat(b.send("GET", "/api/v1/clients", null, new String[]{"Authorization", "Bearer wrong"}).status()).isEqualTo(401);
             assertThat(b.send("GET", "/api/v1/clients", null, new String[]{"Authorization", "Bearer t0ken"}).status()).isEqualTo(200);
             assertThat(b.get("/_control/stats").status()).isEqualTo(200);
-            assertThat(new SandboxHttp(secured.baseUrl(SandboxSystem.DMS))
-                    .get("/work/api/v2/customers/1/libraries/LEGAL/workspaces").status()).isEqualTo(200);
+            assertThat(new SandboxHttp(secured.baseUrl(SandboxSystem.DMS)).get(DMS_LIBRARIES).status()).isEqualTo(200);
         }
     }
 }

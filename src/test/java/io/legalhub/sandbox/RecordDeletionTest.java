@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Records deleted behind the hub's back through the control endpoints, as reconciliation demos need. */
 class RecordDeletionTest {
 
-    private static final String LIB = "/work/api/v2/customers/1/libraries/LEGAL";
+    private static final String DMS = "/automate/work";
 
     private static SandboxServer sandbox;
     private static SandboxHttp billing;
@@ -46,15 +46,17 @@ class RecordDeletionTest {
     }
 
     @Test
-    void aDmsWorkspaceDeletedThroughTheControlEndpointIsGoneFromSearchAndList() {
-        String id = dms.post(LIB + "/workspaces", json("{'name':'Acme - 2026-0901 - Gone','custom2':'2026-0901'}"))
+    void aDmsWorkspaceDeletedThroughTheControlEndpointIsGoneFromProfileAndSearch() {
+        String id = dms.post(DMS + "/createWorkspace", json("{'libraryId':'LEGAL','templateId':'LEGAL!12',"
+                        + "'createChildren':'Only Required Folders','name':'Acme - 2026-0901 - Gone','custom1':'ACME-001','custom2':'2026-0901'}"))
                 .json().path("data").path("id").asText();
 
         Resp deleted = dms.delete("/_control/workspaces/" + id);
 
         assertThat(deleted.status()).isEqualTo(204);
-        assertThat(dms.get(LIB + "/workspaces/" + id).status()).isEqualTo(404);
-        assertThat(dms.get(LIB + "/workspaces/search?custom2=2026-0901").json().path("data")).isEmpty();
+        assertThat(dms.post(DMS + "/getWorkspaceProfile", json("{'workspaceId':'" + id + "'}")).status()).isEqualTo(404);
+        assertThat(dms.post(DMS + "/searchWorkspaces", json("{'libraryId':'LEGAL','custom2':'2026-0901'}"))
+                .json().path("data").path("results")).isEmpty();
         assertThat(dms.delete("/_control/workspaces/" + id).status()).isEqualTo(404);
     }
 

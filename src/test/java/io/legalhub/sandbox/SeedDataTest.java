@@ -83,10 +83,26 @@ class SeedDataTest {
 
     @Test
     void otherSystemsStartEmptyExceptTheConflictsDatabase() {
-        assertThat(new SandboxHttp(sandbox.baseUrl(SandboxSystem.DMS)).get("/_control/stats").json().path("records").path("workspaces").asInt()).isZero();
+        SandboxHttp dms = new SandboxHttp(sandbox.baseUrl(SandboxSystem.DMS));
+        assertThat(dms.get("/_control/stats").json().path("records").path("workspaces").asInt()).isZero();
         assertThat(new SandboxHttp(sandbox.baseUrl(SandboxSystem.EDISCOVERY)).get("/_control/stats").json().path("records").path("matters").asInt()).isZero();
         JsonNode entities = new SandboxHttp(sandbox.baseUrl(SandboxSystem.CONFLICTS)).get("/_control/entities?limit=1").json();
         assertThat(entities.path("total").asInt()).isGreaterThan(150);
+    }
+
+    @Test
+    void theDmsHasItsLibraryTemplatesUsersAndGroupsWithOrWithoutSeeding() {
+        try (SandboxServer unseeded = SandboxServer.start(SandboxSettings.builder().seed(false).build())) {
+            for (SandboxServer s : List.of(sandbox, unseeded)) {
+                SandboxHttp dms = new SandboxHttp(s.baseUrl(SandboxSystem.DMS));
+                assertThat(dms.get("/automate/work/getWorkspaceTemplates?libraryId=LEGAL").json().path("data").path("results")
+                        .findValuesAsText("id")).containsExactly("LEGAL!12", "LEGAL!13");
+                JsonNode litigation = dms.get("/automate/work/getGroupMembers?libraryId=LEGAL&groupId=LITIGATION").json().path("data");
+                assertThat(litigation.findValuesAsText("id")).contains("ARIVERA", "MOBRIEN");
+                JsonNode everyone = dms.get("/automate/work/getGroupMembers?libraryId=LEGAL&groupId=EVERYONE").json().path("data");
+                assertThat(everyone.findValuesAsText("id")).hasSize(11).contains("LEGALHUB", "GOKAFOR");
+            }
+        }
     }
 
     @Test

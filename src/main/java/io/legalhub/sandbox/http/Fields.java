@@ -253,6 +253,11 @@ public final class Fields {
 
     /** Throws one 422 naming all problems found so far. */
     public void check() {
+        check(422);
+    }
+
+    /** Like {@link #check()}, for APIs whose vendor reports invalid requests with another status (iManage: 400). */
+    public void check(int status) {
         if (ok()) {
             return;
         }
@@ -263,6 +268,6 @@ public final class Fields {
         parts.addAll(problems);
         List<String> all = new ArrayList<>(missing);
         all.addAll(badFields);
-        throw ApiException.validation("validation failed: " + String.join("; ", parts), all);
+        throw new ApiException(status, "ValidationFailed", "validation failed: " + String.join("; ", parts), all);
     }
 }
