@@ -28,8 +28,11 @@ import org.springframework.core.env.MapPropertySource;
 public class EmbeddedSandboxInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSandboxInitializer.class);
-    /** Systems whose webhooks go to one fixed target; matter management (Clio) sends to the hub's subscriptions instead. */
-    private static final SandboxSystem[] WEBHOOK_SENDERS = {SandboxSystem.DMS, SandboxSystem.CONFLICTS};
+    /**
+     * Systems whose webhooks go to one fixed target: conflicts. Matter management (Clio) sends to the hub's own
+     * subscriptions, and the DMS (iManage) sends none (the hub polls its documents).
+     */
+    private static final SandboxSystem[] WEBHOOK_SENDERS = {SandboxSystem.CONFLICTS};
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {

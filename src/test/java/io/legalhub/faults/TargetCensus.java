@@ -29,8 +29,12 @@ final class TargetCensus {
         return count("/billing/api/v1/matters", "/items", "/number");
     }
 
+    /** Every workspace of the DMS library (iManage's search has no paging: one request lists them all). */
     Map<String, Integer> dmsWorkspaces() {
-        return count("/dms/work/api/v2/customers/1/libraries/LEGAL/workspaces", "/data", "/custom2");
+        Map<String, Integer> counts = new HashMap<>();
+        JsonNode answer = sandbox.ok("POST", "/dms/automate/work/searchWorkspaces", SandboxClient.JSON.createObjectNode().put("libraryId", "LEGAL"));
+        SandboxClient.list(answer.at("/data/results")).forEach(w -> counts.merge(w.path("custom2").asText(), 1, Integer::sum));
+        return counts;
     }
 
     Map<String, Integer> of(String target) {

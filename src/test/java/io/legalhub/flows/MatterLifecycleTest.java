@@ -64,7 +64,6 @@ class MatterLifecycleTest extends HubIntegrationTest {
             assertThat(billing.get("name").asText()).isEqualTo("City Power & Light rate appeal");
             assertThat(billing.get("billing_attorney").asText()).isEqualTo(attorney.get("name").asText());
             assertThat(sandbox.dmsWorkspaces(number).get(0).get("description").asText()).isEqualTo("City Power & Light rate appeal");
-            assertThat(sandbox.dmsWorkspaces(number).get(0).get("owner").asText()).isEqualTo(attorney.get("email").asText());
             assertThat(sandbox.ediscoveryWorkspaces(number).get(0).get("Name").asText()).contains("City Power & Light rate appeal");
         });
     }
@@ -82,7 +81,7 @@ class MatterLifecycleTest extends HubIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(sandbox.billingMatters(number).get(0).get("status").asText()).isEqualTo("CLOSED");
             assertThat(sandbox.billingMatters(number).get(0).get("close_date").asText()).isEqualTo("2026-11-20");
-            assertThat(sandbox.dmsWorkspaces(number).get(0).get("archived").asBoolean()).isTrue();
+            assertThat(sandbox.dmsWorkspaces(number).get(0).get("custom25").asBoolean()).as("closed-matter flag").isTrue();
             assertThat(sandbox.ediscoveryWorkspaces(number).get(0).get("Status").asText()).isEqualTo("Archived");
         });
 
@@ -92,7 +91,7 @@ class MatterLifecycleTest extends HubIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(sandbox.billingMatters(number).get(0).get("status").asText()).isEqualTo("OPEN");
-            assertThat(sandbox.dmsWorkspaces(number).get(0).get("archived").asBoolean()).isFalse();
+            assertThat(sandbox.dmsWorkspaces(number).get(0).get("custom25").asBoolean()).as("closed-matter flag").isFalse();
             assertThat(sandbox.ediscoveryWorkspaces(number).get(0).get("Status").asText()).isEqualTo("Active");
         });
         assertThat(sandbox.billingMatters(number)).hasSize(1);

@@ -45,7 +45,7 @@ class ProductionRecordingTest extends HubIntegrationTest {
                 .contains("Pages: 7")
                 .contains("Custodians: Jordan Lee, Priya Nair");
         JsonNode pairs = await().atMost(Duration.ofSeconds(30))
-                .until(() -> sandbox.workspace(workspace).get("name_value_pairs"), p -> p.has("production.GBX001.begBates"));
+                .until(() -> sandbox.nameValuePairs(workspace), p -> p.has("production.GBX001.begBates"));
         assertThat(pairs.get("production.GBX001.begBates").asText()).isEqualTo("GBX0000001");
         assertThat(pairs.get("production.GBX001.endBates").asText()).isEqualTo("GBX0000007");
         assertThat(pairs.get("production.GBX001.documentCount").asText()).isEqualTo("3");

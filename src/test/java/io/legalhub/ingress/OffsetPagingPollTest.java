@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The incremental poll over an offset-paged list (the DMS's documents, filed_since), against a real sandbox. */
 class OffsetPagingPollTest {
 
-    private static final String DOCUMENTS = "/work/api/v2/customers/1/libraries/LEGAL/documents";
+    private static final String DOCUMENTS = "/work/api/v2/customers/1/libraries/LEGAL/documents?total=true";
     private static SandboxServer server;
     private static SandboxClient dms;
     private static String workspace;
@@ -111,7 +111,7 @@ class OffsetPagingPollTest {
         exchange.setProperty(IncrementalPoller.PATH, DOCUMENTS);
         exchange.setProperty(IncrementalPoller.PAGE_SIZE, 2);
         exchange.setProperty(IncrementalPoller.PAGING, "offset");
-        exchange.setProperty(IncrementalPoller.SINCE, "filed_since");
+        exchange.setProperty(IncrementalPoller.SINCE, "edit_date_from");
         return exchange;
     }
 

@@ -67,7 +67,7 @@ class TargetListingTest {
         billing.setListPageSize(2);
         properties.system("billing").getEntities().put("matter", billing);
         matterManagement = new HubSystemsProperties.EntityEndpoints();
-        matterManagement.setList("GET /api/v4/matters?limit={limit}");
+        matterManagement.setList("GET /api/v4/matters.json?limit={limit}&fields=id,display_number");
         matterManagement.setListItems("/data");
         matterManagement.setListKey("/display_number");
         matterManagement.setListPaging("next-link");

@@ -32,7 +32,6 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class HubIntegrationTest {
 
     public static final String CONFLICTS_SECRET = "test-conflicts-secret";
-    public static final String DMS_SECRET = "test-dms-secret";
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     /** Where the end-to-end tests drop productions: {@code <this>/<matter number>/<name>.dat|.opt}. */
     protected static final Path PRODUCTION_DROP = Path.of("target/test-data", RUN, "drop", "productions");
@@ -55,7 +54,6 @@ public abstract class HubIntegrationTest {
         registry.add("hub.sandbox.port", () -> TestSandbox.get().port());
         // Clio's webhooks come through the hub's own subscription, checked every second here
         registry.add("hub.webhooks.check-interval-ms", () -> "1000");
-        registry.add("hub.systems.dms.webhook-secret", () -> DMS_SECRET);
         registry.add("hub.systems.conflicts.webhook-secret", () -> CONFLICTS_SECRET);
         registry.add("hub.poll.conflict.interval-ms", () -> "2000");
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir + "/hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
@@ -92,7 +90,6 @@ public abstract class HubIntegrationTest {
     void pointSandboxWebhooksAtThisHubAndLetItSettle() {
         TestSandbox.get().setWebhookTarget(SandboxSystem.CONFLICTS,
                 "http://127.0.0.1:" + port + "/webhooks/conflicts", CONFLICTS_SECRET);
-        TestSandbox.get().setWebhookTarget(SandboxSystem.DMS, "http://127.0.0.1:" + port + "/webhooks/dms", DMS_SECRET);
         TestSandbox.clearAllFaults();
         awaitWebhookSubscriptions();
         awaitQueuesDrained();

@@ -186,8 +186,10 @@ public final class SandboxClient {
         return list(ok("GET", "/billing/api/v1/matters?number=" + number, null).get("items"));
     }
 
+    /** The DMS workspaces of a matter (iManage: a search of the library by custom2). */
     public List<JsonNode> dmsWorkspaces(String number) {
-        return list(ok("GET", "/dms/work/api/v2/customers/1/libraries/LEGAL/workspaces/search?custom2=" + number, null).get("data"));
+        return list(ok("POST", WORK + "/searchWorkspaces", JSON.createObjectNode().put("libraryId", "LEGAL").put("custom2", number))
+                .at("/data/results"));
     }
 
     public List<JsonNode> ediscoveryWorkspaces(String number) {
@@ -239,14 +241,10 @@ public final class SandboxClient {
         return ok("PUT", "/billing/api/v1/matters/" + id, body);
     }
 
-    public JsonNode dmsWorkspace(String id) {
-        return ok("GET", "/dms/work/api/v2/customers/1/libraries/LEGAL/workspaces/" + id, null).get("data");
-    }
-
     /** The documents matter management indexes for this DMS id (an external property of each). */
     public List<JsonNode> mmDocuments(String dmsId) {
         return list(ok("GET", MM + "/documents.json?external_property_name=dms_id&external_property_value=" + dmsId
-                + "&show_uncompleted=true&fields=id,name,received_at,parent,matter{id,display_number},external_properties{id,name,value}",
+                + "&show_uncompleted=true&fields=id,name,received_at,parent{id,type},matter{id,display_number},external_properties{id,name,value}",
                 null).get("data"));
     }
 
@@ -262,22 +260,36 @@ public final class SandboxClient {
                 null).get("data"));
     }
 
-    private static final String DMS = "/dms/work/api/v2/customers/1/libraries/LEGAL";
+    private static final String WORK = "/dms/automate/work";
 
-    /** Creates a DMS workspace directly (not through the hub). Returns the workspace. */
+    /** A DMS workspace's profile. */
+    public JsonNode dmsWorkspace(String id) {
+        return ok("POST", WORK + "/getWorkspaceProfile", JSON.createObjectNode().put("workspaceId", id)).get("data");
+    }
+
+    /** Creates a DMS workspace directly (not through the hub), as a records clerk would. Returns its profile. */
     public JsonNode createWorkspace(String matterNumber, String name) {
-        ObjectNode body = JSON.createObjectNode().put("name", name).put("custom2", matterNumber);
-        return ok("POST", DMS + "/workspaces", body).get("data");
+        ObjectNode body = JSON.createObjectNode().put("libraryId", "LEGAL").put("templateId", "LEGAL!12").put("name", name)
+                .put("createChildren", "Only Required Folders").put("custom1", "HANDMADE").put("custom2", matterNumber);
+        return ok("POST", WORK + "/createWorkspace", body).get("data");
     }
 
     public JsonNode workspace(String id) {
-        return ok("GET", DMS + "/workspaces/" + id, null).get("data");
+        return dmsWorkspace(id);
     }
 
-    /** Files a document in a DMS workspace; the DMS then fires its document/filed webhook. Returns the document. */
+    /** A workspace's name-value pairs (iManage has no call that reads them; the sandbox shows them to observers). */
+    public JsonNode nameValuePairs(String workspaceId) {
+        return ok("GET", "/dms/_control/workspaces/" + workspaceId, null).at("/data/nameValuePairs");
+    }
+
+    /** Files a document in a DMS workspace as a user would; the hub's poll then finds it. Returns its profile. */
     public JsonNode fileDocument(String workspaceId, ObjectNode metadata) {
-        ObjectNode body = metadata.deepCopy().put("workspace_id", workspaceId);
-        return ok("POST", DMS + "/documents", body).get("data");
+        ObjectNode body = metadata.deepCopy().put("workspaceId", workspaceId);
+        if (!body.has("author")) {
+            body.put("author", "ARIVERA");
+        }
+        return ok("POST", "/dms/_control/documents", body).get("data");
     }
 
     // ---- control
