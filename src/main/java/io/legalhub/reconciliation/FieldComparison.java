@@ -44,8 +44,9 @@ final class FieldComparison {
     }
 
     static boolean same(JsonNode a, JsonNode b) {
-        boolean aNull = a == null || a.isNull() || a.isMissingNode();
-        boolean bNull = b == null || b.isNull() || b.isMissingNode();
+        // an empty string is how some systems (iManage) clear a value: it compares as no value
+        boolean aNull = a == null || a.isNull() || a.isMissingNode() || a.isTextual() && a.asText().isEmpty();
+        boolean bNull = b == null || b.isNull() || b.isMissingNode() || b.isTextual() && b.asText().isEmpty();
         if (aNull || bNull) {
             return aNull && bNull;
         }

@@ -32,7 +32,8 @@ class DeliveryResilienceTest extends HubIntegrationTest {
     void billingAnswering429WithRetryAfterIsWaitedOutAsAsked() {
         String number = newMatterNumber();
         long client = sandbox.createClient("Litware " + number, "Company");
-        sandbox.faults("billing", "{\"rateLimit\":{\"next\":1,\"retryAfterSeconds\":3}}");
+        // only this matter's calls: the hub's polls of billing must not use up the one refusal
+        sandbox.faults("billing", "{\"rateLimit\":{\"next\":1,\"retryAfterSeconds\":3,\"matching\":\"" + number + "\"}}");
 
         sandbox.createMatter(number, "Litware licence audit", client, null);
 

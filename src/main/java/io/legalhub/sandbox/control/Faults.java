@@ -38,6 +38,8 @@ public final class Faults {
     private int failNext;
     private int rateLimitNext;
     private int retryAfterSeconds = 1;
+    /** When set, the rate limit only counts requests whose path and query contain it (e.g. one record's key). */
+    private String rateLimitMatching;
     private boolean outage;
     private Instant outageUntil;
     private final Map<String, String> rejectRecords = new LinkedHashMap<>();
@@ -55,6 +57,7 @@ public final class Faults {
         ObjectNode rl = n.putObject("rateLimit");
         rl.put("next", rateLimitNext);
         rl.put("retryAfterSeconds", retryAfterSeconds);
+        rl.put("matching", rateLimitMatching);
         n.put("outage", outage);
         n.put("outageUntil", Json.ts(outageUntil));
         ObjectNode rr = n.putObject("rejectRecords");
@@ -68,6 +71,7 @@ public final class Faults {
         failNext = 0;
         rateLimitNext = 0;
         retryAfterSeconds = 1;
+        rateLimitMatching = null;
         outage = false;
         outageUntil = null;
         rejectRecords.clear();
@@ -94,6 +98,7 @@ public final class Faults {
         failNext = o.failNext;
         rateLimitNext = o.rateLimitNext;
         retryAfterSeconds = o.retryAfterSeconds;
+        rateLimitMatching = o.rateLimitMatching;
         outage = o.outage;
         outageUntil = o.outageUntil;
         rejectRecords.clear();
@@ -122,13 +127,15 @@ public final class Faults {
         JsonNode rl = body.get("rateLimit");
         if (rl != null && !rl.isNull()) {
             if (!rl.isObject()) {
-                f.invalid("rateLimit", "must be an object {\"next\": N, \"retryAfterSeconds\": S}");
+                f.invalid("rateLimit", "must be an object {\"next\": N, \"retryAfterSeconds\": S, \"matching\": \"text\"}");
             } else {
                 Fields rf = new Fields((ObjectNode) rl, "rateLimit.");
-                rf.rejectUnknown(Set.of("next", "retryAfterSeconds"), Set.of());
+                rf.rejectUnknown(Set.of("next", "retryAfterSeconds", "matching"), Set.of());
                 Long next = rf.integer("next", false, 0, 1_000_000);
                 Long retry = rf.integer("retryAfterSeconds", false, 0, 86_400);
+                String matching = rf.text("matching", false, 1_000);
                 rf.check();
+                rateLimitMatching = matching;
                 if (next != null) {
                     rateLimitNext = next.intValue();
                 }
@@ -191,8 +198,13 @@ public final class Faults {
         }
     }
 
-    /** Decides whether this API request fails, consuming counters. Latency is applied by the caller. */
+    /** As {@link #evaluate(String, String)} for a request the rate limit's {@code matching} does not look at. */
     public synchronized Injected evaluate(String systemName) {
+        return evaluate(systemName, null);
+    }
+
+    /** Decides whether this API request fails, consuming counters. Latency is applied by the caller. */
+    public synchronized Injected evaluate(String systemName, String pathAndQuery) {
         expireOutage();
         if (outage) {
             Map<String, String> h = new LinkedHashMap<>();
@@ -203,7 +215,7 @@ public final class Faults {
             return new Injected(503, "ServiceUnavailable",
                     "injected fault: " + systemName + " is in a simulated outage", h, "outage");
         }
-        if (rateLimitNext > 0) {
+        if (rateLimitNext > 0 && (rateLimitMatching == null || pathAndQuery != null && pathAndQuery.contains(rateLimitMatching))) {
             rateLimitNext--;
             return new Injected(429, "RateLimited",
                     "injected fault: rate limit exceeded, retry after " + retryAfterSeconds + " s",

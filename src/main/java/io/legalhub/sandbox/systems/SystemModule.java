@@ -144,7 +144,8 @@ public abstract class SystemModule implements AutoCloseable {
             if (latency > 0) {
                 sleep(latency);
             }
-            Faults.Injected injected = faults.evaluate(system.prefix());
+            Faults.Injected injected = faults.evaluate(system.prefix(),
+                    req.fullPath() + (req.rawQuery() == null ? "" : "?" + req.rawQuery()));
             if (injected != null) {
                 fault = injected.fault();
                 throw injected.toException();
