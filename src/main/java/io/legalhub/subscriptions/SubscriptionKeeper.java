@@ -135,11 +135,22 @@ public class SubscriptionKeeper {
                     create(system, config, wanted);
                     return;
                 }
-                String status = client.parse(system, read.body()).at(config.getResponseStatus()).asText("");
+                JsonNode answer = client.parse(system, read.body());
+                String status = answer.at(config.getResponseStatus()).asText("");
                 if (!status.isEmpty() && !config.getActiveStatuses().contains(status)) {
                     retire(system, config, current, system + " has it " + status);
                     create(system, config, wanted);
                     return;
+                }
+                OffsetDateTime expires = time(answer.at(config.getResponseExpiresAt()));
+                if (expires != null && (current.expiresAt() == null || !expires.isEqual(current.expiresAt()))) {
+                    // the system's word on when it expires counts (someone may have changed it there)
+                    current = store.withExpiry(current, expires);
+                    if (current.expiredAt(now)) {
+                        retire(system, config, current, "it expired");
+                        create(system, config, wanted);
+                        return;
+                    }
                 }
             } catch (SystemFailure e) {
                 store.checked(current.id(), "could not be read: " + e.getMessage());

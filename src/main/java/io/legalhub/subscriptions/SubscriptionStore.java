@@ -68,6 +68,11 @@ public class SubscriptionStore {
                 .param("x", expiresAt).param("now", now()).param("id", id).update();
     }
 
+    WebhookSubscription withExpiry(WebhookSubscription s, OffsetDateTime expiresAt) {
+        jdbc.sql("update webhook_subscription set expires_at = :x where id = :id").param("x", expiresAt).param("id", s.id()).update();
+        return byRef(s.ref()).orElse(s);
+    }
+
     void checked(long id, String error) {
         jdbc.sql("update webhook_subscription set last_checked_at = :now, last_error = :err where id = :id")
                 .param("now", now()).param("err", truncate(error)).param("id", id).update();

@@ -1271,6 +1271,8 @@ public final class MatterManagementModule extends SystemModule {
         return store.write(() -> {
             ObjectNode hook = skeleton("url", "fields", "shared_secret", "model", "status", "events", "expires_at");
             applyWebhook(hook, data, true);
+            // a test can make Clio refuse new subscriptions: rejectRecords {"webhooks": "<reason>"}
+            checkRejected("webhooks");
             hook.put("shared_secret", HexFormat.of().formatHex(randomBytes()));
             hook.put("status", "pending");
             long id = store.nextId("webhooks", 1);
