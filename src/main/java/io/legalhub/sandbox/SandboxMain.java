@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  * Runs the sandbox standalone until the process is stopped:
  * <pre>
  * java -cp … io.legalhub.sandbox.SandboxMain --port=8089 --data-dir=./data/sandbox \
- *      --webhook-url.matter-management=http://localhost:8080/webhooks/clio --webhook-secret.matter-management=s3cret
+ *      --webhook-url.conflicts=http://localhost:8080/webhooks/conflicts --webhook-secret.conflicts=s3cret
  * </pre>
  */
 public final class SandboxMain {
@@ -27,7 +27,8 @@ public final class SandboxMain {
               --port=N                         port (default 8089; 0 = any free port)
               --data-dir=DIR                   keep data in DIR/<system>.mv (default: in memory)
               --no-seed                        start empty systems without demo data
-              --webhook-url.SYSTEM=URL         webhook target of SYSTEM (matter-management, dms, conflicts, …)
+              --webhook-url.SYSTEM=URL         webhook target of SYSTEM (conflicts; matter management sends to
+                                               the subscriptions made through its API, the DMS sends none)
               --webhook-secret.SYSTEM=SECRET   HMAC secret for SYSTEM's webhooks (required with the URL)
               --token.SYSTEM=TOKEN             require "Authorization: Bearer TOKEN" on SYSTEM's API
               --webhook-attempts=N             delivery attempts per event (default 5)

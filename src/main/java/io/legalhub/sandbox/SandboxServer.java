@@ -151,6 +151,9 @@ public final class SandboxServer implements AutoCloseable {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(secret, "secret");
         URI.create(url);
+        if (!modules.get(system).usesStaticWebhooks()) {
+            throw new IllegalArgumentException(system.prefix() + " sends webhooks only to the subscriptions its API creates");
+        }
         modules.get(system).webhooks().configure(url, secret, true);
     }
 

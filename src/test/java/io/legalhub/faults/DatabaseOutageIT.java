@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.legalhub.sandbox.SandboxSettings;
-import io.legalhub.sandbox.SandboxSystem;
 import io.legalhub.support.SandboxClient;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +35,7 @@ class DatabaseOutageIT extends FaultTest {
         try (TcpProxy line = new TcpProxy(ExternalParts.POSTGRES_HOST, ExternalParts.POSTGRES_PORT)) {
             HubProcess hub = hubOn(ExternalParts.jdbcUrl("127.0.0.1", line.port(), database), "hub-1").start()
                     .awaitReady(Duration.ofMinutes(2));
-            systems.setWebhookTarget(SandboxSystem.MATTER_MANAGEMENT, hub.url("/webhooks/matter-management"), HubProcess.WEBHOOK_SECRET);
+            awaitSubscribedAt(hub.url("/webhooks/matter-management/"));
             long client = sandbox.createClient("Outage Partners", "Company");
 
             // matters keep arriving, one every 200 ms, before, during and after the outage
@@ -74,7 +73,7 @@ class DatabaseOutageIT extends FaultTest {
             awaitSettled(numbers.size(), Duration.ofMinutes(5), "billing", "dms");
 
             List<JsonNode> deliveries = SandboxClient.list(
-                    sandbox.ok("GET", "/matter-management/_control/webhook/deliveries?limit=100000", null).path("deliveries"));
+                    sandbox.ok("GET", "/matter-management/_control/webhooks/deliveries?limit=100000", null).path("deliveries"));
             long refused = deliveries.stream().filter(d -> d.path("attempts").asInt() > 1).count();
             long failed = deliveries.stream().filter(d -> "failed".equals(d.path("status").asText())).count();
             long deadLetters = deadLetters("");

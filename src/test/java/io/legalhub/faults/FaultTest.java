@@ -135,6 +135,13 @@ abstract class FaultTest {
         assertThat(dms.duplicated()).as("matters twice in the DMS").isEmpty();
     }
 
+    /** Waits until matter management (Clio) has an enabled webhook subscription pointing at {@code url}. */
+    protected void awaitSubscribedAt(String url) {
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> SandboxClient.list(
+                        sandbox.ok("GET", "/matter-management/api/v4/webhooks.json?fields=id,url,status", null).get("data")).stream()
+                .anyMatch(w -> w.path("url").asText().startsWith(url) && "enabled".equals(w.path("status").asText())));
+    }
+
     protected long deadLetters(String condition) throws Exception {
         return ExternalParts.count(database, "select count(*) from dead_letter" + (condition.isBlank() ? "" : " where " + condition));
     }

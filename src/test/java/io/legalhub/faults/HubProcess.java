@@ -69,9 +69,10 @@ final class HubProcess implements AutoCloseable {
         environment.put("DMS_BASE_URL", sandbox + "/dms");
         environment.put("EDISCOVERY_BASE_URL", sandbox + "/ediscovery");
         environment.put("CONFLICTS_BASE_URL", sandbox + "/conflicts");
-        environment.put("MATTER_MANAGEMENT_WEBHOOK_SECRET", WEBHOOK_SECRET);
-        environment.put("DMS_WEBHOOK_SECRET", WEBHOOK_SECRET);
         environment.put("CONFLICTS_WEBHOOK_SECRET", WEBHOOK_SECRET);
+        // where matter management (Clio) sends the webhooks of the hub's subscriptions: this instance, unless a
+        // test puts a balancer in front (publicUrl)
+        environment.put("HUB_PUBLIC_URL", "http://127.0.0.1:" + port);
         arguments.add("--hub.ledes.drop-dir=" + dir.resolve(name + "-drop/ledes").toAbsolutePath());
         arguments.add("--hub.productions.drop-dir=" + dir.resolve(name + "-drop/productions").toAbsolutePath());
         arguments.addAll(overrides);
@@ -84,12 +85,19 @@ final class HubProcess implements AutoCloseable {
                 "--hub.conflicts.gate.enabled=false",
                 "--hub.poll.matter.interval-ms=2000",
                 "--hub.poll.matter.page-size=200",
+                "--hub.webhooks.check-interval-ms=1000",
                 "--hub.poll.conflict.enabled=false",
                 "--hub.poll.document.enabled=false",
                 "--hub.poll.invoice.enabled=false",
                 "--hub.poll.invoice-status.enabled=false",
                 "--hub.reconciliation.enabled=false",
                 "--hub.productions.enabled=false");
+    }
+
+    /** The URL systems reach this instance's webhooks at (e.g. a load balancer in front of several instances). */
+    HubProcess publicUrl(String url) {
+        environment.put("HUB_PUBLIC_URL", url);
+        return this;
     }
 
     HubProcess start() throws IOException {

@@ -27,7 +27,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class RoundRobinWebhooks implements AutoCloseable {
 
-    private static final List<String> FORWARDED = List.of("Content-Type", "X-Hook-Signature", "X-Hook-Event-Id");
+    private static final List<String> FORWARDED = List.of("Content-Type", "X-Hook-Signature", "X-Hook-Event-Id", "X-Hook-Secret");
     private final HttpServer server;
     private final ExecutorService workers = Executors.newFixedThreadPool(16);
     private final List<HubProcess> hubs;
@@ -73,6 +73,8 @@ final class RoundRobinWebhooks implements AutoCloseable {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             status = response.statusCode();
             answer = response.body();
+            // a subscription's handshake is confirmed by the echoed secret
+            response.headers().firstValue("X-Hook-Secret").ifPresent(v -> exchange.getResponseHeaders().set("X-Hook-Secret", v));
         } catch (IOException e) {
             status = 502;
             answer = new byte[0];

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.legalhub.sandbox.SandboxSystem;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,12 +28,15 @@ class TwoInstancesInterleavedIT extends FaultTest {
 
     @Test
     void eachTargetEndsWithTheLatestVersionOfEachMatter() throws Exception {
-        HubProcess a = hub("hub-a").start();
-        HubProcess b = hub("hub-b").start();
-        a.awaitReady(Duration.ofMinutes(2));
-        b.awaitReady(Duration.ofMinutes(2));
+        HubProcess a = hub("hub-a");
+        HubProcess b = hub("hub-b");
         try (RoundRobinWebhooks balancer = new RoundRobinWebhooks(List.of(a, b))) {
-            systems.setWebhookTarget(SandboxSystem.MATTER_MANAGEMENT, balancer.url("/webhooks/matter-management"), HubProcess.WEBHOOK_SECRET);
+            // both instances stand behind the balancer: the subscription they keep (one, in the shared database) points at it
+            a.publicUrl(balancer.url("")).start();
+            b.publicUrl(balancer.url("")).start();
+            a.awaitReady(Duration.ofMinutes(2));
+            b.awaitReady(Duration.ofMinutes(2));
+            awaitSubscribedAt(balancer.url("/webhooks/matter-management/"));
             long client = sandbox.createClient("Interleaved Holdings", "Company");
             Map<String, Long> matters = new LinkedHashMap<>();
             for (int i = 1; i <= MATTERS; i++) {

@@ -113,7 +113,7 @@ public final class MatterManagementModule extends SystemModule {
     }
 
     @Override
-    protected boolean usesStaticWebhooks() {
+    public boolean usesStaticWebhooks() {
         return false;
     }
 

@@ -90,7 +90,7 @@ public abstract class SystemModule implements AutoCloseable {
      * Whether the system sends its webhooks to one target configured from outside ({@code /_control/webhook}); a
      * system whose receivers subscribe through its API (Clio) answers false and has no such control.
      */
-    protected boolean usesStaticWebhooks() {
+    public boolean usesStaticWebhooks() {
         return true;
     }
 
