@@ -32,8 +32,9 @@ public record TappedExchange(SandboxSystem system, String method, String path, S
         Objects.requireNonNull(rawPath, "rawPath");
         requestHeaders = caseInsensitive(requestHeaders);
         responseHeaders = caseInsensitive(responseHeaders);
-        requestBody = requestBody == null ? new byte[0] : requestBody;
-        responseBody = responseBody == null ? new byte[0] : responseBody;
+        // copies: a tap must not be able to change the answer the sandbox is about to send
+        requestBody = requestBody == null ? new byte[0] : requestBody.clone();
+        responseBody = responseBody == null ? new byte[0] : responseBody.clone();
     }
 
     /** The first value of a request header, or {@code null}. */

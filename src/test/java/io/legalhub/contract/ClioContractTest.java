@@ -37,6 +37,16 @@ class ClioContractTest {
     }
 
     @Test
+    void aJsonBodyIsJsonWhateverItsCharsetParameter() {
+        ContractResult result = check.check(clio("POST", "/matters.json")
+                .body("{'data':{'client':{'id':1},'description':'x'}}")
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .answer(201, matterAnswer("null", "")));
+
+        assertThat(result.violations()).isEmpty();
+    }
+
+    @Test
     void aMatterCreatedWithoutDescriptionIsAViolationNamingIt() {
         ContractResult result = check.check(clio("POST", "/matters.json")
                 .body("{'data':{'client':{'id':1},'status':'open'}}")

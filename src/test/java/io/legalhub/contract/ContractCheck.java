@@ -81,41 +81,67 @@ public final class ContractCheck {
 
     private List<Violation> checkRequest(TappedExchange exchange, Coverage.Covered covered, Operation operation) {
         LoadedSpec spec = covered.spec();
-        SpecDialect dialect = spec.spec().dialect();
         List<Violation> violations = new ArrayList<>();
+        SimpleRequest.Builder request = new SimpleRequest.Builder(exchange.method(), covered.specPath());
+        exchange.requestHeaders().forEach(request::withHeader);
+        group(checkedQuery(exchange, covered, violations)).forEach(request::withQueryParam);
+        List<Violation> bodyViolations = new ArrayList<>();
+        Body body = checkedBody(exchange, spec, operation, bodyViolations);
+        if (body.text() != null) {
+            request.withBody(body.text());
+        }
+        bodyViolations.addAll(violations(spec.validator().validateRequest(request.build()), exchange.method(), exchange.rawPath()));
+        violations.addAll(body.wrappedAt().isEmpty() ? bodyViolations : insideWrapper(bodyViolations, body.wrappedAt()));
+        return violations;
+    }
+
+    /** The request body to validate, and where it was inside a Kepler wrapper ({@code ""}: not wrapped). */
+    private record Body(String text, String wrappedAt) {
+    }
+
+    /** Applies the dialect to the request body: the Kepler wrapper, only known properties, null as absent. */
+    private Body checkedBody(TappedExchange exchange, LoadedSpec spec, Operation operation, List<Violation> violations) {
+        SpecDialect dialect = spec.spec().dialect();
         String method = exchange.method();
         String path = exchange.rawPath();
-        String body = exchange.requestBody().length == 0 ? null : exchange.requestText();
+        String text = exchange.requestBody().length == 0 ? null : exchange.requestText();
         Schema<?> schema = operation.getRequestBody() == null ? null
                 : schemaFor(operation.getRequestBody().getContent(), exchange.requestHeader("Content-Type"));
-        JsonNode json = body == null || schema == null ? null : parsedOrNull(body);
-        String wrappedAt = "";
-        if (json != null) {
-            if (dialect.wrapsBodyByParameterName) {
-                Optional<String> wrapper = KeplerWrapper.requiredFor(schema);
-                if (wrapper.isPresent()) {
-                    Optional<JsonNode> content = KeplerWrapper.unwrap(json, wrapper.get());
-                    if (content.isPresent()) {
-                        json = content.get();
-                        wrappedAt = "/" + wrapper.get();
-                    } else {
-                        violations.add(new Violation(method, path, "request body", "", "Kepler binds the body by"
-                                + " parameter name: expected {\"" + wrapper.get() + "\": {…}}, got " + shape(json)));
-                    }
-                }
-            }
-            if (dialect.onlyKnownProperties) {
-                violations.addAll(known(spec).unknownIn(json, schema, Set.of(), method, path, "request body"));
-            }
-            if (dialect.nullMeansAbsent) {
-                json = JsonNulls.withoutNullProperties(json);
-            }
-            body = text(json);
+        JsonNode json = text == null || schema == null ? null : parsedOrNull(text);
+        if (json == null) {
+            return new Body(text, "");
         }
+        String wrappedAt = "";
+        Optional<String> wrapper = dialect.wrapsBodyByParameterName ? KeplerWrapper.requiredFor(schema) : Optional.empty();
+        if (wrapper.isPresent()) {
+            Optional<JsonNode> content = KeplerWrapper.unwrap(json, wrapper.get());
+            if (content.isPresent()) {
+                json = content.get();
+                wrappedAt = "/" + wrapper.get();
+            } else {
+                violations.add(new Violation(method, path, "request body", "", "Kepler binds the body by parameter name:"
+                        + " expected {\"" + wrapper.get() + "\": {…}}, got " + shape(json)));
+            }
+        }
+        if (dialect.onlyKnownProperties) {
+            violations.addAll(known(spec).unknownIn(json, schema, Set.of(), method, path, "request body"));
+        }
+        if (dialect.nullMeansAbsent) {
+            json = JsonNulls.withoutNullProperties(json);
+        }
+        return new Body(text(json), wrappedAt);
+    }
+
+    /** The query parameters to validate, after the checks the library cannot make (unknown names, Clio's filters). */
+    private static List<Map.Entry<String, String>> checkedQuery(TappedExchange exchange, Coverage.Covered covered,
+                                                                List<Violation> violations) {
+        String method = exchange.method();
+        String path = exchange.rawPath();
+        Operation operation = covered.operation().getOperation();
         List<Map.Entry<String, String>> query = query(exchange.rawQuery());
         violations.addAll(UnknownQueryParameters.in(covered.operation(), query, method, path));
         query = UnknownQueryParameters.declaredOnly(covered.operation(), query);
-        if (spec.spec() == VendorSpec.CLIO_MANAGE) {
+        if (covered.spec().spec().dialect() == SpecDialect.CLIO) {
             for (Map.Entry<String, String> pair : query) {
                 if (ClioQueryFilters.appliesTo(operation, pair.getKey())) {
                     violations.addAll(ClioQueryFilters.problemsIn(operation, pair.getKey(), pair.getValue(), method, path));
@@ -123,19 +149,12 @@ public final class ContractCheck {
             }
             query = ClioQueryFilters.rest(operation, query);
         }
-        SimpleRequest.Builder request = new SimpleRequest.Builder(method, covered.specPath());
-        exchange.requestHeaders().forEach(request::withHeader);
-        group(query).forEach(request::withQueryParam);
-        if (body != null) {
-            request.withBody(body);
-        }
-        violations.addAll(violations(spec.validator().validateRequest(request.build()), method, path));
-        return wrappedAt.isEmpty() ? violations : insideWrapper(violations, wrappedAt);
+        return query;
     }
 
     /** The body was validated without its Kepler wrapper: its pointers are put back inside it. */
     private static List<Violation> insideWrapper(List<Violation> violations, String wrappedAt) {
-        return violations.stream().map(v -> v.part().equals("request body") && !v.message().startsWith("Kepler")
+        return violations.stream().map(v -> v.part().equals("request body")
                 ? new Violation(v.method(), v.path(), v.part(), wrappedAt + (v.pointer().equals("/") ? "" : v.pointer()), v.message()) : v).toList();
     }
 
