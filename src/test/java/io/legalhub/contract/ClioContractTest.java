@@ -260,6 +260,22 @@ class ClioContractTest {
     }
 
     @Test
+    void aMatterNoteNeedsItsMatterButNoContact() {
+        String answer = "{'data':{'id':40,'type':'Matter','subject':'Production PROD001','detail':'ABC0001-ABC0420'}}";
+        ContractResult matterNote = check.check(clio("POST", "/notes.json")
+                .body("{'data':{'type':'Matter','matter':{'id':1001},'subject':'Production PROD001','detail':'ABC0001-ABC0420'}}")
+                .answer(201, answer));
+        ContractResult withoutMatter = check.check(clio("POST", "/notes.json")
+                .body("{'data':{'type':'Matter','subject':'Production PROD001'}}").answer(201, answer));
+        ContractResult withoutType = check.check(clio("POST", "/notes.json")
+                .body("{'data':{'matter':{'id':1001},'subject':'Production PROD001'}}").answer(201, answer));
+
+        assertThat(matterNote.violations()).isEmpty();
+        assertThat(withoutMatter.violations()).singleElement().satisfies(v -> assertThat(v.message()).contains("'matter'"));
+        assertThat(withoutType.violations()).singleElement().satisfies(v -> assertThat(v.message()).contains("type"));
+    }
+
+    @Test
     void aWebhookSubscriptionNeedsTheFieldsItWillDeliver() {
         ContractResult result = check.check(clio("POST", "/webhooks.json")
                 .body("{'data':{'url':'https://hub.example/webhooks/matter-management','model':'matter',"

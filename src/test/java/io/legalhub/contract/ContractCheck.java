@@ -86,7 +86,7 @@ public final class ContractCheck {
         exchange.requestHeaders().forEach(request::withHeader);
         group(checkedQuery(exchange, covered, violations)).forEach(request::withQueryParam);
         List<Violation> bodyViolations = new ArrayList<>();
-        Body body = checkedBody(exchange, spec, operation, bodyViolations);
+        Body body = checkedBody(exchange, spec, covered.specPath(), operation, bodyViolations);
         if (body.text() != null) {
             request.withBody(body.text());
         }
@@ -100,7 +100,8 @@ public final class ContractCheck {
     }
 
     /** Applies the dialect to the request body: the Kepler wrapper, only known properties, null as absent. */
-    private Body checkedBody(TappedExchange exchange, LoadedSpec spec, Operation operation, List<Violation> violations) {
+    private Body checkedBody(TappedExchange exchange, LoadedSpec spec, String specPath, Operation operation,
+                             List<Violation> violations) {
         SpecDialect dialect = spec.spec().dialect();
         String method = exchange.method();
         String path = exchange.rawPath();
@@ -122,6 +123,9 @@ public final class ContractCheck {
                 violations.add(new Violation(method, path, "request body", "", "Kepler binds the body by parameter name:"
                         + " expected {\"" + wrapper.get() + "\": {…}}, got " + shape(json)));
             }
+        }
+        if (dialect == SpecDialect.CLIO && ClioNoteSubject.appliesTo(method, specPath)) {
+            violations.addAll(ClioNoteSubject.problemsIn(json, method, path));
         }
         if (dialect.onlyKnownProperties) {
             violations.addAll(known(spec).unknownIn(json, schema, Set.of(), method, path, "request body"));
