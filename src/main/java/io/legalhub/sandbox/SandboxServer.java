@@ -29,9 +29,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +72,8 @@ public final class SandboxServer implements AutoCloseable {
     private final Map<SandboxSystem, SystemModule> modules;
     private final HttpServer http;
     private final ExecutorService pool;
+    /** Empty unless a test taps the sandbox; then each API exchange is handed to every tap (see {@link #tap}). */
+    private final List<ExchangeTap> taps = new CopyOnWriteArrayList<>();
     private volatile boolean stopped;
 
     private SandboxServer(SandboxSettings settings, Map<SandboxSystem, SystemModule> modules) throws IOException {
@@ -172,6 +176,19 @@ public final class SandboxServer implements AutoCloseable {
         modules.get(system).reset(seed);
     }
 
+    /**
+     * Hands every later API exchange (not observer or {@code /_control} requests) to {@code tap}, e.g. to check
+     * what a system under test sends against a vendor's API description. Untapped, nothing is copied.
+     */
+    public void tap(ExchangeTap tap) {
+        taps.add(Objects.requireNonNull(tap, "tap"));
+    }
+
+    /** Stops handing exchanges to {@code tap}. */
+    public void untap(ExchangeTap tap) {
+        taps.remove(tap);
+    }
+
     /** Stops serving and closes all storage (file stores are committed). Idempotent. */
     public synchronized void stop() {
         if (stopped) {
@@ -211,14 +228,18 @@ public final class SandboxServer implements AutoCloseable {
         String method = ex.getRequestMethod();
         String rawPath = Optional.ofNullable(ex.getRequestURI().getRawPath()).orElse("/");
         Response resp;
+        byte[] body = null;
         try {
-            byte[] body = readBody(ex.getRequestBody());
+            body = readBody(ex.getRequestBody());
             resp = route(ex, method, rawPath, body);
         } catch (ApiException e) {
             resp = Response.error(e);
         } catch (RuntimeException | IOException e) {
             LOG.error("request {} {} failed", method, rawPath, e);
             resp = Response.error(new ApiException(500, "InternalError", "internal sandbox error; see the sandbox log"));
+        }
+        if (!taps.isEmpty()) {
+            offerToTaps(ex, method, rawPath, body, resp);
         }
         try {
             send(ex, method, resp);
@@ -251,6 +272,33 @@ public final class SandboxServer implements AutoCloseable {
         String rest = slash < 0 ? "/" : trimmed.substring(slash);
         Request req = new Request(method, rawPath, rest, ex.getRequestURI().getRawQuery(), headers, body);
         return modules.get(system).handle(req);
+    }
+
+    /** Before the answer is sent, so that a client that has the answer finds the exchange recorded. */
+    private void offerToTaps(HttpExchange ex, String method, String rawPath, byte[] body, Response resp) {
+        String trimmed = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+        int slash = trimmed.indexOf('/');
+        Optional<SandboxSystem> system = SandboxSystem.fromPrefix(slash < 0 ? trimmed : trimmed.substring(0, slash));
+        String rest = slash < 0 ? "/" : trimmed.substring(slash);
+        boolean control = rest.equals("/_control") || rest.startsWith("/_control/");
+        boolean observer = "true".equalsIgnoreCase(ex.getRequestHeaders().getFirst(SystemModule.OBSERVER_HEADER));
+        if (system.isEmpty() || control || observer) {
+            return;
+        }
+        Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
+        if (resp.contentType() != null) {
+            responseHeaders.put("Content-Type", List.of(resp.contentType()));
+        }
+        resp.headers().forEach((name, value) -> responseHeaders.put(name, List.of(value)));
+        TappedExchange exchange = new TappedExchange(system.get(), method.toUpperCase(Locale.ROOT), rest, rawPath,
+                ex.getRequestURI().getRawQuery(), ex.getRequestHeaders(), body, resp.status(), responseHeaders, resp.body());
+        for (ExchangeTap tap : taps) {
+            try {
+                tap.exchange(exchange);
+            } catch (RuntimeException e) {
+                LOG.warn("exchange tap failed on {}", exchange, e);
+            }
+        }
     }
 
     private ObjectNode index() {

@@ -11,12 +11,16 @@ import java.util.Base64;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.legalhub.contract.ContractRecorder;
 import io.legalhub.sandbox.SandboxSystem;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the end-to-end tests: the whole hub (embedded Artemis, H2 file database, real routes and
  * mappings) on a random port, talking real HTTP to the sandbox. All subclasses share one hub.
+ *
+ * <p>What the hub sends the sandbox during a test class is recorded and checked against the vendors' API specs
+ * afterwards (see {@link ContractRecorder}; report in {@code target/contract-reports/<class>.txt}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HubIntegrationTest {
@@ -80,6 +87,22 @@ public abstract class HubIntegrationTest {
 
     @Autowired
     protected EmbeddedActiveMQ broker;
+
+    /** The exchanges of the current test class (test classes run one after another). */
+    private static ContractRecorder contractRecorder;
+
+    @BeforeAll
+    static void recordTheHubsExchangesWithTheSandbox() {
+        contractRecorder = ContractRecorder.tapping(TestSandbox.get());
+    }
+
+    /** Fails the class when an exchange of a system in ContractCoverage.ENFORCED_SYSTEMS breaks the vendor's spec. */
+    @AfterAll
+    static void checkTheRecordedExchangesAgainstTheVendorSpecs(TestInfo testClass) {
+        ContractRecorder recorder = contractRecorder;
+        contractRecorder = null;
+        recorder.finish(testClass.getTestClass().map(Class::getSimpleName).orElse("HubIntegrationTest"));
+    }
 
     /** The LEDES drop folder of the hub under test (hub.ledes.drop-dir). */
     protected static Path ledesDropDir() {
