@@ -37,6 +37,16 @@ class ClioContractTest {
     }
 
     @Test
+    void aCustomFieldValueIsChangedByItsCompositeStringIdAsClioDocumentsItThoughTheRequestSchemaSaysInteger() {
+        ContractResult result = check.check(clio("PATCH", "/matters/1001.json")
+                .body("{'data':{'custom_field_values':[{'id':'text_line-17','value':'cleared'},{'id':'text_line-18','_destroy':true},"
+                        + "{'custom_field':{'id':3003},'value':'No hits.'}]}}")
+                .answer(200, matterAnswer("null", "")));
+
+        assertThat(result.violations()).isEmpty();
+    }
+
+    @Test
     void aJsonBodyIsJsonWhateverItsCharsetParameter() {
         ContractResult result = check.check(clio("POST", "/matters.json")
                 .body("{'data':{'client':{'id':1},'description':'x'}}")

@@ -77,6 +77,7 @@ final class LoadedSpec {
         if (spec.dialect() == SpecDialect.CLIO) {
             ClioRepeatableFilters.readAsRepeatable(api);
             ClioNoteSubject.readAsDescribed(api);
+            ClioCustomFieldValueIds.readAsDocumented(api);
         }
         List<String> warnings = parsed.getMessages() == null ? List.of() : List.copyOf(parsed.getMessages());
         return new LoadedSpec(spec, api, warnings, (System.nanoTime() - t0) / 1_000_000);
