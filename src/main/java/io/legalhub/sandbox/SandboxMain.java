@@ -20,7 +20,7 @@ public final class SandboxMain {
     }
 
     static final String USAGE = """
-            Legal Hub sandbox: five simulated legal systems on one HTTP port.
+            Legal Hub sandbox: six simulated legal systems on one HTTP port.
 
             Options:
               --host=ADDR                      interface to bind (default 127.0.0.1)
@@ -35,6 +35,8 @@ public final class SandboxMain {
               --webhook-backoff-ms=N           first retry delay, doubled each retry (default 500)
               --threads=N                      HTTP worker threads (default 32)
               --help                           show this help
+
+            SYSTEM is one of matter-management, billing, dms, ediscovery, conflicts, ebilling.
             """;
 
     public static void main(String[] args) throws InterruptedException {
@@ -123,7 +125,7 @@ public final class SandboxMain {
 
     private static SandboxSystem system(String prefix) {
         return SandboxSystem.fromPrefix(prefix).orElseThrow(() -> new IllegalArgumentException(
-                "unknown system '" + prefix + "'; use matter-management, billing, dms, ediscovery or conflicts"));
+                "unknown system '" + prefix + "'; use one of " + SandboxSystem.prefixes()));
     }
 
     private static int integer(String key, String value) {

@@ -12,6 +12,7 @@ import io.legalhub.sandbox.store.SystemStore;
 import io.legalhub.sandbox.systems.BillingModule;
 import io.legalhub.sandbox.systems.ConflictsModule;
 import io.legalhub.sandbox.systems.DmsModule;
+import io.legalhub.sandbox.systems.EbillingModule;
 import io.legalhub.sandbox.systems.EdiscoveryModule;
 import io.legalhub.sandbox.systems.MatterManagementModule;
 import io.legalhub.sandbox.systems.SystemModule;
@@ -40,7 +41,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Legal Hub sandbox: five simulated legal systems (matter management, billing, DMS, e-discovery, conflicts)
+ * The Legal Hub sandbox: six simulated legal systems (matter management, billing, DMS, e-discovery, conflicts,
+ * e-billing)
  * served over real HTTP on one port, each under its own path prefix with its own storage, fault injection,
  * request log and signed webhooks. Plain JDK HTTP server; no Spring, no Camel.
  *
@@ -104,6 +106,7 @@ public final class SandboxServer implements AutoCloseable {
                     case DMS -> new DmsModule(store, settings);
                     case EDISCOVERY -> new EdiscoveryModule(store, settings);
                     case CONFLICTS -> new ConflictsModule(store, settings);
+                    case EBILLING -> new EbillingModule(store, settings);
                 };
                 modules.put(system, module);
                 module.init(settings.seed());
@@ -264,7 +267,7 @@ public final class SandboxServer implements AutoCloseable {
             return Response.ok(index());
         }
         SandboxSystem system = SandboxSystem.fromPrefix(first).orElseThrow(() -> ApiException.notFound(
-                "no such system '" + first + "'; systems: matter-management, billing, dms, ediscovery, conflicts"));
+                "no such system '" + first + "'; systems: " + SandboxSystem.prefixes()));
         Map<String, List<String>> headers = new LinkedHashMap<>(ex.getRequestHeaders());
         if (ex.getRequestHeaders().getFirst("Host") == null) {
             headers.put("Host", List.of(baseUrl().substring("http://".length())));

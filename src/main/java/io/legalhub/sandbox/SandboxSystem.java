@@ -1,14 +1,17 @@
 package io.legalhub.sandbox;
 
+import java.util.Arrays;
 import java.util.Optional;
 
-/** The five simulated legal systems. Each lives under its own path prefix and has its own storage. */
+/** The six simulated legal systems. Each lives under its own path prefix and has its own storage. */
 public enum SandboxSystem {
     MATTER_MANAGEMENT("matter-management"),
     BILLING("billing"),
     DMS("dms"),
     EDISCOVERY("ediscovery"),
-    CONFLICTS("conflicts");
+    CONFLICTS("conflicts"),
+    /** The client's e-billing platform, where the law firm's invoices go as LEDES and come back reviewed. */
+    EBILLING("ebilling");
 
     private final String prefix;
 
@@ -24,6 +27,11 @@ public enum SandboxSystem {
     /** Path prefix with leading slash, e.g. {@code /billing}. */
     public String path() {
         return "/" + prefix;
+    }
+
+    /** All prefixes, comma-separated, for messages naming the systems. */
+    public static String prefixes() {
+        return String.join(", ", Arrays.stream(values()).map(SandboxSystem::prefix).toList());
     }
 
     /** Resolves a path prefix (without slash) such as {@code dms}. */

@@ -13,6 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PersistenceTest {
 
+    private static final String ONE_LINE_INVOICE = "LEDES1998B[]\n"
+            + "INVOICE_DATE|INVOICE_NUMBER|CLIENT_ID|LAW_FIRM_MATTER_ID|INVOICE_TOTAL|BILLING_START_DATE|BILLING_END_DATE|"
+            + "INVOICE_DESCRIPTION|LINE_ITEM_NUMBER|EXP/FEE/INV_ADJ_TYPE|LINE_ITEM_NUMBER_OF_UNITS|LINE_ITEM_ADJUSTMENT_AMOUNT|"
+            + "LINE_ITEM_TOTAL|LINE_ITEM_DATE|LINE_ITEM_TASK_CODE|LINE_ITEM_EXPENSE_CODE|LINE_ITEM_ACTIVITY_CODE|TIMEKEEPER_ID|"
+            + "LINE_ITEM_DESCRIPTION|LAW_FIRM_ID|LINE_ITEM_UNIT_COST|TIMEKEEPER_NAME|TIMEKEEPER_CLASSIFICATION|CLIENT_MATTER_ID[]\n"
+            + "20261130|PERSIST1|ACME-001|2026-0500|300.00|20261101|20261130|Services|1|F|1.00|0.00|300.00|20261105|L110||A101|"
+            + "TK101|Fact investigation|36-4412987|300.00|Rivera, Ana|PARTNR|[]\n";
+
     @TempDir
     Path dataDir;
 
@@ -21,6 +29,7 @@ class PersistenceTest {
         long createdId;
         String createdAt;
         String billingId;
+        String ebillingId;
         try (SandboxServer first = SandboxServer.start(SandboxSettings.builder().dataDir(dataDir).build())) {
             SandboxHttp mm = new SandboxHttp(first.baseUrl(SandboxSystem.MATTER_MANAGEMENT));
             JsonNode m = mm.post("/api/v4/matters", data(json("{'description':'Persisted matter','client':{'id':501}}"))).json().path("data");
@@ -28,6 +37,9 @@ class PersistenceTest {
             createdAt = m.path("updated_at").asText();
             billingId = new SandboxHttp(first.baseUrl(SandboxSystem.BILLING))
                     .post("/api/v1/matters", json("{'number':'2026-0500','name':'Persisted','client_number':'ACME-001'}"))
+                    .json().path("id").asText();
+            ebillingId = new SandboxHttp(first.baseUrl(SandboxSystem.EBILLING))
+                    .post("/api/v1/invoices", SandboxHttp.obj().put("format", "LEDES1998B").put("ledes", ONE_LINE_INVOICE))
                     .json().path("id").asText();
         }
         for (SandboxSystem s : SandboxSystem.values()) {
@@ -43,6 +55,8 @@ class PersistenceTest {
             SandboxHttp billing = new SandboxHttp(second.baseUrl(SandboxSystem.BILLING));
             assertThat(billing.get("/api/v1/matters/" + billingId).json().path("number").asText()).isEqualTo("2026-0500");
             assertThat(billing.get("/api/v1/clients").json().path("total").asInt()).isEqualTo(22);
+            SandboxHttp ebilling = new SandboxHttp(second.baseUrl(SandboxSystem.EBILLING));
+            assertThat(ebilling.get("/api/v1/invoices/" + ebillingId + "/ledes").body()).isEqualTo(ONE_LINE_INVOICE);
         }
     }
 

@@ -85,6 +85,7 @@ class SeedDataTest {
     void otherSystemsStartEmptyExceptTheConflictsDatabase() {
         SandboxHttp dms = new SandboxHttp(sandbox.baseUrl(SandboxSystem.DMS));
         assertThat(dms.get("/_control/stats").json().path("records").path("workspaces").asInt()).isZero();
+        assertThat(new SandboxHttp(sandbox.baseUrl(SandboxSystem.EBILLING)).get("/_control/stats").json().path("records").path("invoices").asInt()).isZero();
         assertThat(new SandboxHttp(sandbox.baseUrl(SandboxSystem.EDISCOVERY)).get("/_control/stats").json().path("records").path("matters").asInt()).isZero();
         JsonNode entities = new SandboxHttp(sandbox.baseUrl(SandboxSystem.CONFLICTS)).get("/_control/entities?limit=1").json();
         assertThat(entities.path("total").asInt()).isGreaterThan(150);

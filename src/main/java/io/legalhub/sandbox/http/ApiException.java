@@ -10,6 +10,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String type;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, String> details = new LinkedHashMap<>();
     private final List<String> fields;
 
     public ApiException(int status, String type, String message) {
@@ -26,6 +27,19 @@ public class ApiException extends RuntimeException {
     public ApiException header(String name, String value) {
         headers.put(name, value);
         return this;
+    }
+
+    /**
+     * An extra member of the answer's {@code error} object, e.g. {@code existing_id} on a duplicate upload, so a
+     * client can act on the error without reading the message.
+     */
+    public ApiException detail(String name, String value) {
+        details.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> details() {
+        return details;
     }
 
     public int status() {

@@ -60,6 +60,7 @@ public final class Response {
         ObjectNode err = Json.object();
         err.put("type", e.type());
         err.put("message", e.getMessage());
+        e.details().forEach(err::put);
         if (!e.fields().isEmpty()) {
             ArrayNode fields = err.putArray("fields");
             e.fields().forEach(fields::add);

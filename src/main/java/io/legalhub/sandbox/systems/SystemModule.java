@@ -43,8 +43,29 @@ public abstract class SystemModule implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SystemModule.class);
 
-    /** A business key whose duplicates {@code /_control/stats} reports, e.g. billing matters by {@code number}. */
-    protected record BusinessKey(String table, String keyField, String idField) {
+    /**
+     * A business key whose duplicates {@code /_control/stats} reports, e.g. billing matters by {@code number}. A key
+     * of several fields (e-billing invoices: invoice number and law firm) is reported as their values joined by
+     * {@code |}.
+     */
+    protected record BusinessKey(String table, List<String> keyFields, String idField) {
+        protected BusinessKey(String table, String keyField, String idField) {
+            this(table, List.of(keyField), idField);
+        }
+
+        /** The key of one record, or null when any of its fields is empty. */
+        String of(ObjectNode rec) {
+            List<String> parts = new ArrayList<>();
+            for (String field : keyFields) {
+                // a field, or a JSON pointer into the record (e.g. a document's first external property)
+                JsonNode k = field.startsWith("/") ? rec.at(field) : rec.get(field);
+                if (k == null || k.isMissingNode() || k.isNull() || k.asText().isBlank()) {
+                    return null;
+                }
+                parts.add(k.asText());
+            }
+            return String.join("|", parts);
+        }
     }
 
     protected final SandboxSystem system;
@@ -333,11 +354,11 @@ public abstract class SystemModule implements AutoCloseable {
         for (BusinessKey key : businessKeys()) {
             Map<String, List<JsonNode>> byKey = new LinkedHashMap<>();
             for (ObjectNode rec : table(key.table()).all()) {
-                JsonNode k = key.keyField().startsWith("/") ? rec.at(key.keyField()) : rec.get(key.keyField());
-                if (k == null || k.isNull() || k.asText().isBlank()) {
+                String k = key.of(rec);
+                if (k == null) {
                     continue;
                 }
-                byKey.computeIfAbsent(k.asText(), x -> new ArrayList<>()).add(rec.get(key.idField()));
+                byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(rec.get(key.idField()));
             }
             ObjectNode forTable = Json.object();
             byKey.forEach((k, ids) -> {
