@@ -46,6 +46,9 @@ public class IncrementalPoller {
     public static final String PAGING = "hubPollPaging";
     /** The query parameter carrying the watermark; default updated_since. */
     public static final String SINCE = "hubPollSince";
+    /** JSON pointers to the page's records and (offset paging) the total; default /data and /total_count. */
+    public static final String ITEMS = "hubPollItems";
+    public static final String TOTAL = "hubPollTotal";
     private static final String POSITION = "hubPollPosition";
     private static final Pattern OFFSET = Pattern.compile("[?&]offset=(\\d+)");
 
@@ -90,10 +93,10 @@ public class IncrementalPoller {
         }
         JsonNode answer = client.parse(system, response.body());
         List<String> records = new ArrayList<>();
-        answer.path("data").forEach(record -> records.add(record.toString()));
+        answer.at(exchange.getProperty(ITEMS, "/data", String.class)).forEach(record -> records.add(record.toString()));
         if (offsetPaging(exchange)) {
             int offset = pageOffset(page);
-            long total = answer.path("total_count").asLong(0);
+            long total = answer.at(exchange.getProperty(TOTAL, "/total_count", String.class)).asLong(0);
             boolean more = !records.isEmpty() && offset + records.size() < total;
             exchange.setProperty(NEXT_PAGE, more ? offsetPage(exchange, position, offset + records.size()) : null);
         } else {

@@ -94,7 +94,7 @@ class TargetWriterPartsTest {
     }
 
     private TargetWriter writer() {
-        MappingSettings settings = new MappingSettings(properties);
+        MappingSettings settings = new MappingSettings(properties, new io.legalhub.ledes.LedesWriter());
         return new TargetWriter(properties, new SystemClient(properties, JSON), xrefs, jobs,
                 new MappingLibrary(mappings.toString(), settings), JSON);
     }

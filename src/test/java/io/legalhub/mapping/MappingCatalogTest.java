@@ -41,7 +41,8 @@ class MappingCatalogTest {
         camel = new DefaultCamelContext();
         JsonataComponent jsonata = new JsonataComponent();
         Map<String, Object> settings = settingsFromConfig();
-        jsonata.setFrameBinding(frame -> frame.bind("settings", settings));
+        io.legalhub.ledes.LedesWriter ledes = new io.legalhub.ledes.LedesWriter();
+        jsonata.setFrameBinding(frame -> io.legalhub.mapping.MappingSettings.bind(frame, settings, ledes));
         camel.addComponent("jsonata", jsonata);
         camel.start();
         producer = camel.createProducerTemplate();

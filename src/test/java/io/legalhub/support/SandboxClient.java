@@ -180,6 +180,28 @@ public final class SandboxClient {
         return ok("GET", "/billing/api/v1/invoices/" + number, null);
     }
 
+    // ---- e-billing (the client's platform)
+
+    /** The client's e-billing platform's invoices with this number. */
+    public List<JsonNode> ebillingInvoices(String number) {
+        return list(ok("GET", "/ebilling/api/v1/invoices?invoice_number=" + number, null).get("items"));
+    }
+
+    /** The LEDES text the platform received for an invoice. */
+    public String ebillingLedes(String id) {
+        Answer answer = send("GET", "/ebilling/api/v1/invoices/" + id + "/ledes", null);
+        if (answer.status() != 200) {
+            throw new AssertionError("e-billing has no LEDES for " + id + ": " + answer.status() + " " + answer.body());
+        }
+        return answer.body();
+    }
+
+    /** A reviewer's decision on an invoice in the platform (approved, rejected with a reason, paid). */
+    public JsonNode decideInvoice(String number, ObjectNode decision) {
+        String id = ebillingInvoices(number).get(0).get("id").asText();
+        return ok("POST", "/ebilling/_control/invoices/" + id + "/decision", decision);
+    }
+
     // ---- targets
 
     public List<JsonNode> billingMatters(String number) {
