@@ -33,7 +33,7 @@ class BulkLoadTest {
 
             long p0 = System.nanoTime();
             Set<Long> ids = new HashSet<>();
-            String next = "/api/v4/matters?limit=200";
+            String next = "/api/v4/matters.json?limit=200&fields=id";
             int pages = 0;
             while (next != null) {
                 JsonNode body = mm.get(next).json();
@@ -58,7 +58,7 @@ class BulkLoadTest {
             try {
                 List<Future<Resp>> futures = new ArrayList<>();
                 for (int i = 0; i < 400; i++) {
-                    futures.add(pool.submit(() -> mm.post("/api/v4/matters",
+                    futures.add(pool.submit(() -> mm.post("/api/v4/matters.json",
                             SandboxHttp.data(json("{'description':'Concurrent intake','client':{'id':502}}")))));
                 }
                 Set<Long> ids = new HashSet<>();

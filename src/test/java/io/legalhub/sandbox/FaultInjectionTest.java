@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.legalhub.sandbox.SandboxHttp.data;
 import static io.legalhub.sandbox.SandboxHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -127,6 +128,33 @@ class FaultInjectionTest {
 
         billing.patch("/_control/faults", json("{'rejectRecords':{'2026-0012':null}}"));
         assertThat(billing.get("/_control/faults").json().path("rejectRecords").size()).isZero();
+    }
+
+    @Test
+    void matterManagementRejectsAMatterByItsDisplayNumberAndDocumentsAndNotesFiledOnIt() {
+        SandboxHttp mm = new SandboxHttp(sandbox.baseUrl(SandboxSystem.MATTER_MANAGEMENT));
+        long id = mm.get("/api/v4/matters.json?query=2026-0012&fields=id").json().path("data").get(0).path("id").asLong();
+        mm.patch("/_control/faults", json("{'rejectRecords':{'2026-0012':'Matter is locked for editing'}}"));
+        try {
+            Resp matter = mm.patch("/api/v4/matters/" + id + ".json", data(json("{'client_reference':'X-1'}")));
+            assertThat(matter.status()).isEqualTo(400);
+            assertThat(matter.errorType()).isEqualTo("Rejected");
+            assertThat(matter.errorMessage()).isEqualTo("Matter is locked for editing");
+            assertThat(mm.post("/api/v4/documents.json", data(json("{'name':'x.pdf','parent':{'id':" + id + ",'type':'Matter'}}"))).status())
+                    .isEqualTo(400);
+            assertThat(mm.post("/api/v4/notes.json", data(json("{'type':'Matter','matter':{'id':" + id + "},'subject':'x'}"))).status())
+                    .isEqualTo(400);
+            assertThat(mm.get("/api/v4/matters/" + id + ".json").status()).as("reads are not rejected").isEqualTo(200);
+            assertThat(mm.patch("/api/v4/matters/1001.json", data(json("{'client_reference':'X-1'}"))).status()).isEqualTo(200);
+
+            mm.patch("/_control/faults", json("{'failNext':1}"));
+            Resp failed = mm.get("/api/v4/matters.json?limit=1");
+            assertThat(failed.status()).isEqualTo(500);
+            assertThat(failed.errorType()).isEqualTo("InjectedFault");
+            assertThat(mm.get("/api/v4/matters.json?limit=1").status()).isEqualTo(200);
+        } finally {
+            assertThat(mm.delete("/_control/faults").status()).isEqualTo(200);
+        }
     }
 
     @Test

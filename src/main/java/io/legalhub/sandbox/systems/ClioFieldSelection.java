@@ -24,9 +24,31 @@ final class ClioFieldSelection {
 
     /** name → nested selection (null: the field as it is, or a nested record's id and etag). */
     private final Map<String, ClioFieldSelection> names;
+    /** A default view: a name the record lacks shows as null instead of being refused. */
+    private final boolean lenient;
 
     private ClioFieldSelection(Map<String, ClioFieldSelection> names) {
+        this(names, false);
+    }
+
+    private ClioFieldSelection(Map<String, ClioFieldSelection> names, boolean lenient) {
         this.names = names;
+        this.lenient = lenient;
+    }
+
+    /**
+     * The view of records shaped like {@code prototype} when no {@code fields} are asked for: the prototype's scalar
+     * fields. Taken from the prototype rather than from each record, so that a nested record that is null on one record
+     * (a matter without a practice area) is left out as it is where it is set, instead of showing as a null scalar.
+     */
+    static ClioFieldSelection defaultView(ObjectNode prototype) {
+        Map<String, ClioFieldSelection> names = new LinkedHashMap<>();
+        prototype.fields().forEachRemaining(f -> {
+            if (!f.getValue().isContainerNode()) {
+                names.put(f.getKey(), null);
+            }
+        });
+        return new ClioFieldSelection(names, true);
     }
 
     /** The selection of a {@code fields} value; null means "no selection" (the default view). */
@@ -97,7 +119,7 @@ final class ClioFieldSelection {
         if (selection == null) {
             return scalars(record);
         }
-        return selection.apply(record, resource, known);
+        return selection.apply(record, resource, selection.lenient ? selection.names.keySet() : known);
     }
 
     private JsonNode apply(ObjectNode record, String resource, Set<String> known) {
@@ -154,6 +176,14 @@ final class ClioFieldSelection {
             }
         }
         return out;
+    }
+
+    /**
+     * A webhook payload: the record as this selection shows it, a selected top-level field the record lacks shown as null
+     * (a subscription may name fields Clio has that the sandbox does not keep, as a GET may).
+     */
+    JsonNode payload(ObjectNode record, String resource) {
+        return apply(record, resource, Set.copyOf(names.keySet()));
     }
 
     /** Whether any of the selected (top-level) fields differ between two versions of a record. */

@@ -130,49 +130,49 @@ public final class MatterManagementModule extends SystemModule {
     protected void registerApi(Router r) {
         route(r, "GET", "/matters.json", this::listMatters);
         route(r, "POST", "/matters.json", this::createMatter);
-        route(r, "GET", "/matters/{id}.json", req -> show(req, "Matter", matterView(require(matters, "Matter", req.pathVar("id"))), MATTER_KNOWN));
+        route(r, "GET", "/matters/{id}.json", req -> show(req, "Matter", matterView(require(matters, "Matter", req.pathVar("id")))));
         route(r, "PATCH", "/matters/{id}.json", this::patchMatter);
         route(r, "DELETE", "/matters/{id}.json", this::deleteMatter);
 
         route(r, "GET", "/contacts.json", this::listContacts);
         route(r, "POST", "/contacts.json", this::createContact);
-        route(r, "GET", "/contacts/{id}.json", req -> show(req, "Contact", require(contacts, "Contact", req.pathVar("id")), null));
+        route(r, "GET", "/contacts/{id}.json", req -> show(req, "Contact", require(contacts, "Contact", req.pathVar("id"))));
         route(r, "PATCH", "/contacts/{id}.json", this::patchContact);
 
-        route(r, "GET", "/users.json", req -> page(req, users, x -> true, Function.identity(), "User", null));
-        route(r, "GET", "/users/who_am_i.json", req -> show(req, "User", users.all().iterator().next(), null));
-        route(r, "GET", "/users/{id}.json", req -> show(req, "User", require(users, "User", req.pathVar("id")), null));
-        route(r, "GET", "/practice_areas.json", req -> page(req, practiceAreas, x -> true, Function.identity(), "PracticeArea", null));
-        route(r, "GET", "/practice_areas/{id}.json", req -> show(req, "PracticeArea", require(practiceAreas, "PracticeArea", req.pathVar("id")), null));
+        route(r, "GET", "/users.json", req -> page(req, users, x -> true, Function.identity(), "User"));
+        route(r, "GET", "/users/who_am_i.json", req -> show(req, "User", users.all().iterator().next()));
+        route(r, "GET", "/users/{id}.json", req -> show(req, "User", require(users, "User", req.pathVar("id"))));
+        route(r, "GET", "/practice_areas.json", req -> page(req, practiceAreas, x -> true, Function.identity(), "PracticeArea"));
+        route(r, "GET", "/practice_areas/{id}.json", req -> show(req, "PracticeArea", require(practiceAreas, "PracticeArea", req.pathVar("id"))));
         route(r, "GET", "/custom_fields.json", req -> {
             String parentType = req.query("parent_type");
             return page(req, customFields, f -> parentType == null || parentType.equalsIgnoreCase(f.path("parent_type").asText()),
-                    Function.identity(), "CustomField", null);
+                    Function.identity(), "CustomField");
         });
-        route(r, "GET", "/custom_fields/{id}.json", req -> show(req, "CustomField", require(customFields, "CustomField", req.pathVar("id")), null));
+        route(r, "GET", "/custom_fields/{id}.json", req -> show(req, "CustomField", require(customFields, "CustomField", req.pathVar("id"))));
 
         route(r, "GET", "/relationships.json", this::listRelationships);
         route(r, "POST", "/relationships.json", this::createRelationship);
-        route(r, "GET", "/relationships/{id}.json", req -> show(req, "Relationship", require(relationships, "Relationship", req.pathVar("id")), null));
+        route(r, "GET", "/relationships/{id}.json", req -> show(req, "Relationship", require(relationships, "Relationship", req.pathVar("id"))));
         route(r, "DELETE", "/relationships/{id}.json", this::deleteRelationship);
 
         route(r, "GET", "/bills.json", this::listBills);
-        route(r, "GET", "/bills/{id}.json", req -> show(req, "Bill", require(bills, "Bill", req.pathVar("id")), null));
+        route(r, "GET", "/bills/{id}.json", req -> show(req, "Bill", require(bills, "Bill", req.pathVar("id"))));
         route(r, "PATCH", "/bills/{id}.json", this::patchBill);
 
         route(r, "GET", "/documents.json", this::listDocuments);
         route(r, "POST", "/documents.json", this::createDocument);
-        route(r, "GET", "/documents/{id}.json", req -> show(req, "Document", require(documents, "Document", req.pathVar("id")), null));
+        route(r, "GET", "/documents/{id}.json", req -> show(req, "Document", require(documents, "Document", req.pathVar("id"))));
         route(r, "PATCH", "/documents/{id}.json", this::patchDocument);
 
         route(r, "GET", "/notes.json", this::listNotes);
         route(r, "POST", "/notes.json", this::createNote);
-        route(r, "GET", "/notes/{id}.json", req -> show(req, "Note", require(notes, "Note", req.pathVar("id")), null));
+        route(r, "GET", "/notes/{id}.json", req -> show(req, "Note", require(notes, "Note", req.pathVar("id"))));
         route(r, "PATCH", "/notes/{id}.json", this::patchNote);
 
-        route(r, "GET", "/webhooks.json", req -> page(req, webhookTable, x -> true, Function.identity(), "Webhook", null));
+        route(r, "GET", "/webhooks.json", req -> page(req, webhookTable, x -> true, Function.identity(), "Webhook"));
         route(r, "POST", "/webhooks.json", this::createWebhook);
-        route(r, "GET", "/webhooks/{id}.json", req -> show(req, "Webhook", require(webhookTable, "Webhook", req.pathVar("id")), null));
+        route(r, "GET", "/webhooks/{id}.json", req -> show(req, "Webhook", require(webhookTable, "Webhook", req.pathVar("id"))));
         route(r, "PATCH", "/webhooks/{id}.json", this::patchWebhook);
         route(r, "DELETE", "/webhooks/{id}.json", req -> store.write(() -> {
             require(webhookTable, "Webhook", req.pathVar("id"));
@@ -225,19 +225,128 @@ public final class MatterManagementModule extends SystemModule {
         return rec;
     }
 
-    private Response show(Request req, String resource, ObjectNode record, Set<String> known) {
+    private Response show(Request req, String resource, ObjectNode record) {
+        ClioFieldSelection fields = selection(req, resource);
         String ifNoneMatch = req.header("If-None-Match");
         if (ifNoneMatch != null && ifNoneMatch.trim().equals(record.path("etag").asText())) {
             return Response.notModified();
         }
-        return Response.data(200, ClioFieldSelection.project(record, ClioFieldSelection.parse(req.query("fields")), resource, known))
-                .header("ETag", record.path("etag").asText());
+        return answer(fields, 200, record, resource).header("ETag", record.path("etag").asText());
     }
 
     private static Response page(Request req, Table table, Predicate<ObjectNode> filter, Function<ObjectNode, ObjectNode> view,
-                                 String resource, Set<String> known) {
+                                 String resource) {
+        ClioFieldSelection fields = selection(req, resource);
+        return Response.ok(Paging.clio(req, table, filter, rec -> ClioFieldSelection.project(view.apply(rec), fields, resource, known(resource))));
+    }
+
+    /** {@code {"data": record}} as the request's {@code fields} selection (or the resource's default view) shows it. */
+    private static Response answer(ClioFieldSelection fields, int status, ObjectNode record, String resource) {
+        return Response.data(status, ClioFieldSelection.project(record, fields, resource, known(resource)));
+    }
+
+    /** Fields Clio's resource has that the sandbox does not keep; selected, they answer null. */
+    private static Set<String> known(String resource) {
+        return resource.equals("Matter") ? MATTER_KNOWN : null;
+    }
+
+    /**
+     * The request's {@code fields}, checked against {@link #prototype} of the resource before anything is read or written:
+     * an unknown name is refused (400) whatever the records hold (a null client used to let {@code client{bogus}} through),
+     * and a write never stores its record and then answers 400 for the selection (a client retrying would duplicate it).
+     */
+    private static ClioFieldSelection selection(Request req, String resource) {
         ClioFieldSelection fields = ClioFieldSelection.parse(req.query("fields"));
-        return Response.ok(Paging.clio(req, table, filter, rec -> ClioFieldSelection.project(view.apply(rec), fields, resource, known)));
+        if (fields == null) {
+            ObjectNode prototype = prototype(resource);
+            return prototype == null ? null : ClioFieldSelection.defaultView(prototype);
+        }
+        checkAgainstPrototype(fields, resource);
+        return fields;
+    }
+
+    private static void checkAgainstPrototype(ClioFieldSelection fields, String resource) {
+        ObjectNode prototype = fields == null ? null : prototype(resource);
+        if (prototype != null) {
+            ClioFieldSelection.project(prototype, fields, resource, known(resource));
+        }
+    }
+
+    /**
+     * A record of {@code resource} with every field the sandbox gives it, each nested record present and each list holding
+     * one item, so that a selection naming anything else fails on it. Null for a resource the sandbox does not simulate.
+     */
+    private static ObjectNode prototype(String resource) {
+        ObjectNode contact = newContact("", "Company", null, null);
+        ObjectNode matterRef = matterRef(newMatterSkeleton());
+        switch (resource) {
+            case "Matter" -> {
+                ObjectNode m = newMatterSkeleton();
+                m.set("client", contactRef(contact));
+                m.set("practice_area", areaRef(newPracticeArea()));
+                m.set("responsible_attorney", userRef(newUser()));
+                m.set("originating_attorney", userRef(newUser()));
+                m.putArray("relationships").add(relationshipBase(newRelationship()));
+                ((ArrayNode) m.get("custom_field_values")).add(customFieldValue("", newCustomField(), null, null));
+                return m;
+            }
+            case "Contact" -> {
+                return contact;
+            }
+            case "User" -> {
+                return newUser();
+            }
+            case "PracticeArea" -> {
+                return newPracticeArea();
+            }
+            case "CustomField" -> {
+                return newCustomField();
+            }
+            case "Relationship" -> {
+                ObjectNode rel = newRelationship();
+                rel.set("matter", matterRef);
+                rel.set("contact", contactRef(contact));
+                return rel;
+            }
+            case "Bill" -> {
+                ObjectNode b = newBill();
+                b.set("client", contactRef(contact));
+                b.putArray("matters").add(matterRef);
+                return b;
+            }
+            case "Document" -> {
+                ObjectNode d = newDocument();
+                d.putObject("parent").put("id", 0).put("type", "Matter");
+                d.set("matter", matterRef);
+                ((ArrayNode) d.get("external_properties")).add(skeleton("name", "value"));
+                d.putObject("latest_document_version").put("uuid", "").put("fully_uploaded", false);
+                return d;
+            }
+            case "Note" -> {
+                ObjectNode n = newNote();
+                n.set("matter", matterRef);
+                return n;
+            }
+            case "Webhook" -> {
+                ObjectNode hook = newWebhook();
+                hook.putArray("events").add("created");
+                return hook;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** The sandbox resource a webhook model's payloads are records of; null for models the sandbox never sends. */
+    private static String webhookResource(String model) {
+        return switch (model) {
+            case "matter" -> "Matter";
+            case "contact" -> "Contact";
+            case "bill" -> "Bill";
+            case "document" -> "Document";
+            default -> null;
+        };
     }
 
     private static Long queryId(Request req, String name) {
@@ -295,6 +404,44 @@ public final class MatterManagementModule extends SystemModule {
         n.putNull("created_at");
         n.putNull("updated_at");
         return n;
+    }
+
+    private static ObjectNode newUser() {
+        return skeleton("name", "first_name", "last_name", "email", "initials", "enabled", "rate");
+    }
+
+    private static ObjectNode newPracticeArea() {
+        return skeleton("name", "category", "code");
+    }
+
+    private static ObjectNode newCustomField() {
+        return skeleton("name", "parent_type", "field_type", "displayed", "deleted", "required", "display_order");
+    }
+
+    private static ObjectNode newRelationship() {
+        return skeleton("description", "matter", "contact");
+    }
+
+    private static ObjectNode newBill() {
+        return skeleton("number", "issued_at", "due_at", "subject", "memo", "purchase_order", "state", "kind", "total",
+                "balance", "paid", "paid_at");
+    }
+
+    private static ObjectNode newDocument() {
+        ObjectNode d = skeleton("type", "locked", "name", "received_at", "filename", "size", "content_type", "deleted_at",
+                "parent", "matter");
+        d.put("type", "Document");
+        d.put("locked", false);
+        d.putArray("external_properties");
+        return d;
+    }
+
+    private static ObjectNode newNote() {
+        return skeleton("type", "subject", "detail", "detail_text_type", "date", "matter");
+    }
+
+    private static ObjectNode newWebhook() {
+        return skeleton("url", "fields", "shared_secret", "model", "status", "events", "expires_at");
     }
 
     private static void checkIfMatch(Request req, ObjectNode existing) {
@@ -378,11 +525,7 @@ public final class MatterManagementModule extends SystemModule {
         long matterId = m.get("id").asLong();
         for (ObjectNode rel : relationships.all()) {
             if (rel.path("matter").path("id").asLong() == matterId) {
-                ObjectNode base = Json.object();
-                for (String f : List.of("id", "etag", "description", "created_at", "updated_at")) {
-                    base.set(f, rel.get(f));
-                }
-                rels.add(base);
+                rels.add(relationshipBase(rel));
             }
         }
         ArrayNode values = view.putArray("custom_field_values");
@@ -404,6 +547,15 @@ public final class MatterManagementModule extends SystemModule {
             }
         }
         return view;
+    }
+
+    /** A relationship as a matter shows it: Clio's Relationship_base, without the contact. */
+    private static ObjectNode relationshipBase(ObjectNode rel) {
+        ObjectNode base = Json.object();
+        for (String f : List.of("id", "etag", "description", "created_at", "updated_at")) {
+            base.set(f, rel.get(f));
+        }
+        return base;
     }
 
     private static ObjectNode customFieldValue(String id, ObjectNode field, String value, String at) {
@@ -441,7 +593,7 @@ public final class MatterManagementModule extends SystemModule {
                 && (attorneyId == null || attorneyId == m.path("responsible_attorney").path("id").asLong())
                 && (query == null || matches(m.path("display_number").asText(), query) || matches(m.path("number").asText(), query)
                 || matches(m.path("description").asText(), query) || matches(m.path("client").path("name").asText(), query));
-        return page(req, matters, filter, this::matterView, "Matter", MATTER_KNOWN);
+        return page(req, matters, filter, this::matterView, "Matter");
     }
 
     private static ObjectNode newMatterSkeleton() {
@@ -457,6 +609,7 @@ public final class MatterManagementModule extends SystemModule {
 
     private Response createMatter(Request req) {
         ObjectNode data = req.dataObject();
+        ClioFieldSelection fields = selection(req, "Matter");
         return store.write(() -> {
             ObjectNode m = newMatterSkeleton();
             List<ObjectNode> newRelationships = new ArrayList<>();
@@ -472,12 +625,13 @@ public final class MatterManagementModule extends SystemModule {
             saveRelationships(m, newRelationships);
             ObjectNode view = matterView(m);
             hooks.emit("matter", "created", null, view, store.now());
-            return Response.data(201, ClioFieldSelection.project(view, ClioFieldSelection.parse(req.query("fields")), "Matter", MATTER_KNOWN));
+            return answer(fields, 201, view, "Matter");
         });
     }
 
     private Response patchMatter(Request req) {
         ObjectNode data = req.dataObject();
+        ClioFieldSelection fields = selection(req, "Matter");
         return store.write(() -> {
             ObjectNode existing = require(matters, "Matter", req.pathVar("id"));
             checkIfMatch(req, existing);
@@ -488,7 +642,7 @@ public final class MatterManagementModule extends SystemModule {
             checkRejected(existing.path("display_number").asText(), m.path("display_number").asText());
             boolean relationshipsChanged = !relationshipChanges.isEmpty();
             if (m.equals(existing) && !relationshipsChanged) {
-                return Response.data(200, ClioFieldSelection.project(before, ClioFieldSelection.parse(req.query("fields")), "Matter", MATTER_KNOWN));
+                return answer(fields, 200, before, "Matter");
             }
             stampUpdate(m);
             matters.put(m.get("id").asLong(), m);
@@ -504,7 +658,7 @@ public final class MatterManagementModule extends SystemModule {
                     default -> "matter_closed";
                 }, before, view, store.now());
             }
-            return Response.data(200, ClioFieldSelection.project(view, ClioFieldSelection.parse(req.query("fields")), "Matter", MATTER_KNOWN));
+            return answer(fields, 200, view, "Matter");
         });
     }
 
@@ -645,10 +799,24 @@ public final class MatterManagementModule extends SystemModule {
                     ObjectNode change = Json.object();
                     change.put("_destroy", id);
                     changes.add(change);
-                } else if (id != null && item.has("description")) {
+                } else if (id != null && (item.has("description") || item.has("contact"))) {
+                    // the spec's example updates with {id, contact{id}, description}: both may change
                     ObjectNode change = existing.deepCopy();
-                    change.put("description", rf.oneOf("description", true, null, SeedData.RELATIONSHIP_ROLES));
-                    changes.add(change);
+                    if (item.has("description")) {
+                        change.put("description", rf.oneOf("description", true, null, SeedData.RELATIONSHIP_ROLES));
+                    }
+                    if (item.has("contact")) {
+                        Long contactId = rf.refId("contact", true);
+                        ObjectNode contact = contactId == null ? null : contacts.get(contactId);
+                        if (contactId != null && contact == null) {
+                            rf.invalid("contact.id", "does not match any contact (" + contactId + ")");
+                        } else if (contact != null) {
+                            change.set("contact", contactRef(contact));
+                        }
+                    }
+                    if (rf.ok() && !change.equals(existing)) {
+                        changes.add(change);
+                    }
                 }
             } else {
                 String role = rf.oneOf("description", true, null, SeedData.RELATIONSHIP_ROLES);
@@ -658,7 +826,7 @@ public final class MatterManagementModule extends SystemModule {
                     rf.invalid("contact.id", "does not match any contact (" + contactId + ")");
                 }
                 if (rf.ok()) {
-                    ObjectNode rel = skeleton("description", "matter", "contact");
+                    ObjectNode rel = newRelationship();
                     rel.put("description", role);
                     rel.set("contact", contactRef(contact));
                     changes.add(rel);
@@ -714,7 +882,13 @@ public final class MatterManagementModule extends SystemModule {
                 } else {
                     ObjectNode field = customFields.get(out.get(at).path("custom_field").path("id").asLong());
                     String value = fieldValue(vf, item, field);
-                    out.set(at, customFieldValue(id, field, value, now()));
+                    JsonNode old = out.get(at);
+                    if (value != null && !value.equals(old.path("value").asText(null))) {
+                        // a change keeps the value's creation time; the same value again is no change (no new etag, no webhook)
+                        ObjectNode changed = customFieldValue(id, field, value, now());
+                        changed.set("created_at", old.get("created_at"));
+                        out.set(at, changed);
+                    }
                 }
             } else {
                 Long fieldId = vf.refId("custom_field", true);
@@ -778,11 +952,12 @@ public final class MatterManagementModule extends SystemModule {
         String since = req.queryTimestamp("updated_since");
         return page(req, relationships, rel -> since(rel, since)
                 && (matterId == null || matterId == rel.path("matter").path("id").asLong())
-                && (contactId == null || contactId == rel.path("contact").path("id").asLong()), Function.identity(), "Relationship", null);
+                && (contactId == null || contactId == rel.path("contact").path("id").asLong()), Function.identity(), "Relationship");
     }
 
     private Response createRelationship(Request req) {
         ObjectNode data = req.dataObject();
+        ClioFieldSelection fields = selection(req, "Relationship");
         return store.write(() -> {
             Fields f = new Fields(data);
             f.rejectUnknown(Set.of("description", "matter", "contact"), READ_ONLY);
@@ -799,14 +974,14 @@ public final class MatterManagementModule extends SystemModule {
             }
             f.check();
             ObjectNode before = matterView(matter);
-            ObjectNode rel = skeleton("description", "matter", "contact");
+            ObjectNode rel = newRelationship();
             rel.put("description", role);
             rel.set("contact", contactRef(contact));
             rel.set("matter", matterRef(matter));
             stampNew(rel, store.nextId("relationships", 9001));
             relationships.put(rel.get("id").asLong(), rel);
             touchMatter(matter, before);
-            return Response.data(201, rel);
+            return answer(fields, 201, rel, "Relationship");
         });
     }
 
@@ -854,7 +1029,7 @@ public final class MatterManagementModule extends SystemModule {
         String q = req.query("query");
         String type = req.query("type");
         return page(req, contacts, c -> since(c, since) && matches(c.path("name").asText(), q)
-                && (type == null || type.equalsIgnoreCase(c.path("type").asText())), Function.identity(), "Contact", null);
+                && (type == null || type.equalsIgnoreCase(c.path("type").asText())), Function.identity(), "Contact");
     }
 
     private Response createContact(Request req) {
@@ -872,6 +1047,7 @@ public final class MatterManagementModule extends SystemModule {
         String ledes = f.text("ledes_client_id", false, 20);
         f.check();
         String contactName = name;
+        ClioFieldSelection fields = selection(req, "Contact");
         return store.write(() -> {
             ObjectNode c = newContact(contactName, type, email, ledes);
             if (first != null) {
@@ -883,12 +1059,13 @@ public final class MatterManagementModule extends SystemModule {
             stampNew(c, store.nextId("contacts", 501));
             contacts.put(c.get("id").asLong(), c);
             hooks.emit("contact", "created", null, c, store.now());
-            return Response.data(201, c);
+            return answer(fields, 201, c, "Contact");
         });
     }
 
     private Response patchContact(Request req) {
         ObjectNode data = req.dataObject();
+        ClioFieldSelection fields = selection(req, "Contact");
         return store.write(() -> {
             ObjectNode existing = require(contacts, "Contact", req.pathVar("id"));
             ObjectNode c = existing.deepCopy();
@@ -904,12 +1081,12 @@ public final class MatterManagementModule extends SystemModule {
             }
             f.check();
             if (c.equals(existing)) {
-                return Response.data(200, existing);
+                return answer(fields, 200, existing, "Contact");
             }
             stampUpdate(c);
             contacts.put(c.get("id").asLong(), c);
             hooks.emit("contact", "updated", existing, c, store.now());
-            return Response.data(200, c);
+            return answer(fields, 200, c, "Contact");
         });
     }
 
@@ -925,7 +1102,7 @@ public final class MatterManagementModule extends SystemModule {
                 && (state == null || state.equals(b.path("state").asText()))
                 && (clientId == null || clientId == b.path("client").path("id").asLong())
                 && (query == null || matches(b.path("number").asText(), query) || matches(b.path("subject").asText(), query))
-                && (matterId == null || containsMatter(b, matterId)), Function.identity(), "Bill", null);
+                && (matterId == null || containsMatter(b, matterId)), Function.identity(), "Bill");
     }
 
     private static boolean containsMatter(ObjectNode bill, long matterId) {
@@ -939,6 +1116,7 @@ public final class MatterManagementModule extends SystemModule {
 
     private Response patchBill(Request req) {
         ObjectNode data = req.dataObject();
+        ClioFieldSelection fields = selection(req, "Bill");
         return store.write(() -> {
             ObjectNode existing = require(bills, "Bill", req.pathVar("id"));
             checkIfMatch(req, existing);
@@ -961,7 +1139,7 @@ public final class MatterManagementModule extends SystemModule {
             }
             f.check();
             if (b.equals(existing)) {
-                return Response.data(200, existing);
+                return answer(fields, 200, existing, "Bill");
             }
             if ("paid".equals(b.path("state").asText()) && b.get("paid_at").isNull()) {
                 b.put("paid_at", now());
@@ -969,7 +1147,7 @@ public final class MatterManagementModule extends SystemModule {
             stampUpdate(b);
             bills.put(b.get("id").asLong(), b);
             hooks.emit("bill", "updated", existing, b, store.now());
-            return Response.data(200, b);
+            return answer(fields, 200, b, "Bill");
         });
     }
 
@@ -985,8 +1163,7 @@ public final class MatterManagementModule extends SystemModule {
         f.check();
         return store.write(() -> {
             ObjectNode matter = require(matters, "Matter", Long.toString(matterId));
-            ObjectNode b = skeleton("number", "issued_at", "due_at", "subject", "memo", "purchase_order", "state", "kind", "total",
-                    "balance", "paid", "paid_at");
+            ObjectNode b = newBill();
             b.put("number", number);
             b.put("issued_at", today());
             b.put("state", state);
@@ -1019,7 +1196,7 @@ public final class MatterManagementModule extends SystemModule {
                 && (uncompleted || d.path("latest_document_version").path("fully_uploaded").asBoolean())
                 && (matterId == null || matterId == d.path("matter").path("id").asLong())
                 && matches(d.path("name").asText(), query)
-                && (propertyName == null || hasProperty(d, propertyName, propertyValue)), Function.identity(), "Document", null);
+                && (propertyName == null || hasProperty(d, propertyName, propertyValue)), Function.identity(), "Document");
     }
 
     private static boolean hasProperty(ObjectNode document, String name, String value) {
@@ -1033,12 +1210,9 @@ public final class MatterManagementModule extends SystemModule {
 
     private Response createDocument(Request req) {
         ObjectNode data = req.dataObject();
+        ClioFieldSelection fields = selection(req, "Document");
         return store.write(() -> {
-            ObjectNode d = skeleton("type", "locked", "name", "received_at", "filename", "size", "content_type", "deleted_at",
-                    "parent", "matter");
-            d.put("type", "Document");
-            d.put("locked", false);
-            d.putArray("external_properties");
+            ObjectNode d = newDocument();
             applyDocument(d, data, true);
             checkRejected(d.path("matter").path("display_number").asText());
             stampNew(d, store.nextId("documents", 5001));
@@ -1047,24 +1221,25 @@ public final class MatterManagementModule extends SystemModule {
             version.put("fully_uploaded", false);
             documents.put(d.get("id").asLong(), d);
             hooks.emit("document", "created", null, d, store.now());
-            return Response.data(201, ClioFieldSelection.project(d, ClioFieldSelection.parse(req.query("fields")), "Document", null));
+            return answer(fields, 201, d, "Document");
         });
     }
 
     private Response patchDocument(Request req) {
         ObjectNode data = req.dataObject();
+        ClioFieldSelection fields = selection(req, "Document");
         return store.write(() -> {
             ObjectNode existing = require(documents, "Document", req.pathVar("id"));
             ObjectNode d = existing.deepCopy();
             applyDocument(d, data, false);
             checkRejected(d.path("matter").path("display_number").asText());
             if (d.equals(existing)) {
-                return Response.data(200, existing);
+                return answer(fields, 200, existing, "Document");
             }
             stampUpdate(d);
             documents.put(d.get("id").asLong(), d);
             hooks.emit("document", "updated", existing, d, store.now());
-            return Response.data(200, ClioFieldSelection.project(d, ClioFieldSelection.parse(req.query("fields")), "Document", null));
+            return answer(fields, 200, d, "Document");
         });
     }
 
@@ -1194,34 +1369,36 @@ public final class MatterManagementModule extends SystemModule {
                 && (contactId == null || contactId == n.path("contact").path("id").asLong())
                 && (type == null || type.equals(n.path("type").asText()))
                 && (query == null || matches(n.path("subject").asText(), query) || matches(n.path("detail").asText(), query)),
-                Function.identity(), "Note", null);
+                Function.identity(), "Note");
     }
 
     private Response createNote(Request req) {
         ObjectNode data = req.dataObject();
+        ClioFieldSelection fields = selection(req, "Note");
         return store.write(() -> {
-            ObjectNode n = skeleton("type", "subject", "detail", "detail_text_type", "date", "matter");
+            ObjectNode n = newNote();
             applyNote(n, data, true);
             checkRejected(n.path("matter").path("display_number").asText());
             stampNew(n, store.nextId("notes", 7001));
             notes.put(n.get("id").asLong(), n);
-            return Response.data(201, n);
+            return answer(fields, 201, n, "Note");
         });
     }
 
     private Response patchNote(Request req) {
         ObjectNode data = req.dataObject();
+        ClioFieldSelection fields = selection(req, "Note");
         return store.write(() -> {
             ObjectNode existing = require(notes, "Note", req.pathVar("id"));
             ObjectNode n = existing.deepCopy();
             applyNote(n, data, false);
             checkRejected(n.path("matter").path("display_number").asText());
             if (n.equals(existing)) {
-                return Response.data(200, existing);
+                return answer(fields, 200, existing, "Note");
             }
             stampUpdate(n);
             notes.put(n.get("id").asLong(), n);
-            return Response.data(200, n);
+            return answer(fields, 200, n, "Note");
         });
     }
 
@@ -1268,8 +1445,9 @@ public final class MatterManagementModule extends SystemModule {
 
     private Response createWebhook(Request req) {
         ObjectNode data = req.dataObject();
+        ClioFieldSelection fields = selection(req, "Webhook");
         return store.write(() -> {
-            ObjectNode hook = skeleton("url", "fields", "shared_secret", "model", "status", "events", "expires_at");
+            ObjectNode hook = newWebhook();
             applyWebhook(hook, data, true);
             // a test can make Clio refuse new subscriptions: rejectRecords {"webhooks": "<reason>"}
             checkRejected("webhooks");
@@ -1279,18 +1457,19 @@ public final class MatterManagementModule extends SystemModule {
             stampNew(hook, id);
             webhookTable.put(id, hook);
             hooks.handshake(id);
-            return Response.data(201, hook);
+            return answer(fields, 201, hook, "Webhook");
         });
     }
 
     private Response patchWebhook(Request req) {
         ObjectNode data = req.dataObject();
+        ClioFieldSelection fields = selection(req, "Webhook");
         return store.write(() -> {
             ObjectNode existing = require(webhookTable, "Webhook", req.pathVar("id"));
             ObjectNode hook = existing.deepCopy();
             applyWebhook(hook, data, false);
             if (hook.equals(existing)) {
-                return Response.data(200, existing);
+                return answer(fields, 200, existing, "Webhook");
             }
             boolean newUrl = !hook.path("url").asText().equals(existing.path("url").asText());
             if (newUrl) {
@@ -1301,7 +1480,7 @@ public final class MatterManagementModule extends SystemModule {
             if (newUrl) {
                 hooks.handshake(hook.get("id").asLong());
             }
-            return Response.data(200, hook);
+            return answer(fields, 200, hook, "Webhook");
         });
     }
 
@@ -1340,6 +1519,16 @@ public final class MatterManagementModule extends SystemModule {
                 } catch (ApiException e) {
                     f.invalid("fields", e.getMessage());
                 }
+            }
+        }
+        if ((create || f.has("fields") || f.has("model")) && f.ok()) {
+            // checked against the model's records as a GET's fields are: a subscription naming a field the model lacks
+            // used to be accepted, and every later write of that model then failed with 400 after storing its record
+            String resource = webhookResource(hook.path("model").asText());
+            try {
+                checkAgainstPrototype(ClioFieldSelection.parse(hook.path("fields").asText()), resource == null ? "" : resource);
+            } catch (ApiException e) {
+                f.invalid("fields", e.getMessage());
             }
         }
         if (create || f.has("events")) {
@@ -1399,6 +1588,7 @@ public final class MatterManagementModule extends SystemModule {
     }
 
     private Response activateWebhook(Request req) {
+        ClioFieldSelection fields = selection(req, "Webhook");
         return store.write(() -> {
             ObjectNode hook = require(webhookTable, "Webhook", req.pathVar("id"));
             String secret = req.header("X-Hook-Secret");
@@ -1409,7 +1599,7 @@ public final class MatterManagementModule extends SystemModule {
             changed.put("status", "enabled");
             stampUpdate(changed);
             webhookTable.put(changed.get("id").asLong(), changed);
-            return Response.data(200, changed);
+            return answer(fields, 200, changed, "Webhook");
         });
     }
 
@@ -1476,7 +1666,7 @@ public final class MatterManagementModule extends SystemModule {
                 m.put("number", id - 1000);
                 stampNew(m, id);
                 matters.put(id, m);
-                ObjectNode rel = skeleton("description", "matter", "contact");
+                ObjectNode rel = newRelationship();
                 rel.put("description", "Client");
                 rel.set("contact", contactRef(client));
                 rel.set("matter", matterRef(m));
@@ -1536,14 +1726,14 @@ public final class MatterManagementModule extends SystemModule {
     @Override
     protected void seed(SeedData data) {
         for (SeedData.PracticeArea a : data.practiceAreas()) {
-            ObjectNode n = skeleton("name", "category", "code");
+            ObjectNode n = newPracticeArea();
             n.put("name", a.name());
             n.put("code", a.name().replaceAll("[^A-Za-z]", "").substring(0, 3).toUpperCase(Locale.ROOT));
             stampNew(n, a.id());
             practiceAreas.put(a.id(), n);
         }
         for (SeedData.Attorney a : data.attorneys()) {
-            ObjectNode n = skeleton("name", "first_name", "last_name", "email", "initials", "enabled", "rate");
+            ObjectNode n = newUser();
             n.put("name", a.name());
             n.put("first_name", a.firstName());
             n.put("last_name", a.lastName());
@@ -1581,7 +1771,7 @@ public final class MatterManagementModule extends SystemModule {
             stampNew(m, sm.id());
             matters.put(sm.id(), m);
             for (SeedData.Relationship r : sm.relationships()) {
-                ObjectNode rel = skeleton("description", "matter", "contact");
+                ObjectNode rel = newRelationship();
                 rel.put("description", r.role());
                 rel.set("contact", contactRef(contacts.get(r.contact().id())));
                 rel.set("matter", matterRef(m));
@@ -1598,7 +1788,7 @@ public final class MatterManagementModule extends SystemModule {
     }
 
     private void seedCustomField(long id, String name, String type, int order) {
-        ObjectNode field = skeleton("name", "parent_type", "field_type", "displayed", "deleted", "required", "display_order");
+        ObjectNode field = newCustomField();
         field.put("name", name);
         field.put("parent_type", "Matter");
         field.put("field_type", type);
