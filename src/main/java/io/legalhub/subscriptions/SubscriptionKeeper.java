@@ -87,6 +87,13 @@ public class SubscriptionKeeper {
             create(system, config, wanted);
             return;
         }
+        String base = publicUrl.get();
+        if (base != null && current.url() != null && !current.url().startsWith(base + "/webhooks/")) {
+            // hub.webhooks.public-url changed: the system would keep posting to the old address
+            retire(system, config, current, "the hub's public URL is now " + base);
+            create(system, config, wanted);
+            return;
+        }
         switch (current.status()) {
             case CREATING -> {
                 if (current.createdAt().plus(config.getHandshakeTimeout()).isBefore(now)) {

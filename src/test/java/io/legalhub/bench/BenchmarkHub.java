@@ -37,7 +37,7 @@ final class BenchmarkHub implements AutoCloseable {
                 "--server.port=0",
                 "--hub.sandbox.enabled=false",
                 "--hub.sandbox.port=" + sandbox.port(),
-                "--hub.systems.matter-management.webhook-secret=" + SECRET,
+                "--hub.webhooks.check-interval-ms=1000",
                 "--hub.systems.conflicts.webhook-secret=" + SECRET,
                 "--spring.datasource.url=jdbc:h2:file:" + dir + "/hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "--spring.artemis.embedded.data-directory=" + dir + "/artemis",
@@ -49,9 +49,8 @@ final class BenchmarkHub implements AutoCloseable {
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext hub = new SpringApplicationBuilder(LegalHubApplication.class).run(args.toArray(String[]::new));
         BenchmarkHub bench = new BenchmarkHub(sandbox, hub);
-        for (SandboxSystem system : new SandboxSystem[] {SandboxSystem.MATTER_MANAGEMENT, SandboxSystem.CONFLICTS}) {
-            sandbox.setWebhookTarget(system, "http://127.0.0.1:" + bench.port + "/webhooks/" + system.prefix(), SECRET);
-        }
+        // matter management's webhooks come through the subscription the hub makes itself
+        sandbox.setWebhookTarget(SandboxSystem.CONFLICTS, "http://127.0.0.1:" + bench.port + "/webhooks/conflicts", SECRET);
         return bench;
     }
 

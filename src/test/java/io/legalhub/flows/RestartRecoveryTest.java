@@ -110,7 +110,7 @@ class RestartRecoveryTest {
                         "--hub.sandbox.enabled=false",
                         "--hub.sandbox.port=" + systems.port(),
                         "--hub.productions.drop-dir=" + dir + "/drop",
-                        "--hub.systems.matter-management.webhook-secret=" + SECRET,
+                        "--hub.webhooks.check-interval-ms=1000",
                         "--hub.systems.conflicts.webhook-secret=" + SECRET,
                         "--hub.poll.conflict.interval-ms=2000",
                         "--spring.datasource.url=jdbc:h2:file:" + dir + "/hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
@@ -126,7 +126,6 @@ class RestartRecoveryTest {
                         "--hub.ledes.drop-dir=" + dir + "/drop/ledes",
                         "--camel.main.shutdown-timeout=5");
         int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
-        systems.setWebhookTarget(SandboxSystem.MATTER_MANAGEMENT, "http://127.0.0.1:" + port + "/webhooks/matter-management", SECRET);
         systems.setWebhookTarget(SandboxSystem.CONFLICTS, "http://127.0.0.1:" + port + "/webhooks/conflicts", SECRET);
         return context;
     }
