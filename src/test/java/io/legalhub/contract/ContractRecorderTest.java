@@ -68,13 +68,13 @@ class ContractRecorderTest {
 
     @Test
     void anApiRequestIsRecordedWithItsQueryHeadersAndTheAnswer() throws Exception {
-        HttpResponse<String> answer = send("GET", "/matter-management/api/v4/matters?limit=5", null, "X-Api-Version", "4.0.9");
+        HttpResponse<String> answer = send("GET", "/matter-management/api/v4/matters.json?limit=5", null, "X-Api-Version", "4.0.9");
 
         assertThat(recorder.recorded()).singleElement().satisfies(e -> {
             assertThat(e.system()).isEqualTo(SandboxSystem.MATTER_MANAGEMENT);
             assertThat(e.method()).isEqualTo("GET");
-            assertThat(e.path()).isEqualTo("/api/v4/matters");
-            assertThat(e.rawPath()).isEqualTo("/matter-management/api/v4/matters");
+            assertThat(e.path()).isEqualTo("/api/v4/matters.json");
+            assertThat(e.rawPath()).isEqualTo("/matter-management/api/v4/matters.json");
             assertThat(e.rawQuery()).isEqualTo("limit=5");
             assertThat(e.requestHeader("x-api-version")).isEqualTo("4.0.9");
             assertThat(e.status()).isEqualTo(answer.statusCode()).isEqualTo(200);
@@ -86,7 +86,7 @@ class ContractRecorderTest {
     @Test
     void theRequestBodyIsRecordedAsSent() throws Exception {
         String body = "{\"data\":{\"name\":\"Recorder Test Ltd\",\"type\":\"Company\"}}";
-        send("POST", "/matter-management/api/v4/contacts", body);
+        send("POST", "/matter-management/api/v4/contacts.json", body);
 
         assertThat(recorder.recorded()).singleElement()
                 .satisfies(e -> assertThat(new String(e.requestBody(), StandardCharsets.UTF_8)).isEqualTo(body));
