@@ -82,11 +82,31 @@ class SeedDataTest {
     }
 
     @Test
-    void otherSystemsStartEmptyExceptTheConflictsDatabase() {
+    void dmsAndEdiscoveryStartWithoutMattersOrWorkspacesWhileConflictsHasItsDatabase() {
         assertThat(new SandboxHttp(sandbox.baseUrl(SandboxSystem.DMS)).get("/_control/stats").json().path("records").path("workspaces").asInt()).isZero();
-        assertThat(new SandboxHttp(sandbox.baseUrl(SandboxSystem.EDISCOVERY)).get("/_control/stats").json().path("records").path("matters").asInt()).isZero();
+        JsonNode ediscovery = new SandboxHttp(sandbox.baseUrl(SandboxSystem.EDISCOVERY)).get("/_control/stats").json().path("records");
+        assertThat(ediscovery.path("matters").asInt()).isZero();
+        assertThat(ediscovery.path("workspaces").asInt()).isZero();
         JsonNode entities = new SandboxHttp(sandbox.baseUrl(SandboxSystem.CONFLICTS)).get("/_control/entities?limit=1").json();
         assertThat(entities.path("total").asInt()).isGreaterThan(150);
+    }
+
+    @Test
+    void ediscoveryHasARelativityClientForEverySeededClientWithFixedArtifactIds() {
+        JsonNode mmClients = mm.get("/api/v4/contacts?limit=200").json().path("data");
+        List<String> names = new ArrayList<>();
+        mmClients.forEach(c -> {
+            if (!c.path("client_number").isNull()) {
+                names.add(c.path("name").asText());
+            }
+        });
+        JsonNode eligible = new SandboxHttp(sandbox.baseUrl(SandboxSystem.EDISCOVERY))
+                .get("/Relativity.REST/api/relativity-environment/v1/workspaces/-1/eligible-clients").json();
+
+        assertThat(eligible.findValuesAsText("Name")).containsExactlyElementsOf(names);
+        assertThat(eligible.get(0).path("ArtifactID").asLong()).isEqualTo(1_015_001L);
+        assertThat(eligible.get(0).path("Name").asText()).isEqualTo("Acme Corporation");
+        assertThat(eligible.get(eligible.size() - 1).path("ArtifactID").asLong()).isEqualTo(1_015_000L + names.size());
     }
 
     @Test
