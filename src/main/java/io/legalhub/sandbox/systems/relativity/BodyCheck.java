@@ -222,6 +222,6 @@ final class BodyCheck {
             return;
         }
         List<String> parts = errors.stream().map(e -> e.property() + ": " + e.message()).toList();
-        throw RelativityException.invalid("The " + what + " is invalid. " + String.join(" ", parts), errors);
+        throw RelativityException.invalid("The " + what + " is invalid. " + String.join("; ", parts), errors);
     }
 }
