@@ -34,6 +34,7 @@ public final class SandboxMain {
               --webhook-attempts=N             delivery attempts per event (default 5)
               --webhook-backoff-ms=N           first retry delay, doubled each retry (default 500)
               --threads=N                      HTTP worker threads (default 32)
+              --ediscovery-job-delay-ms=N      time a Relativity workspace-creation job takes (default 300)
               --help                           show this help
 
             SYSTEM is one of matter-management, billing, dms, ediscovery, conflicts, ebilling.
@@ -105,6 +106,7 @@ public final class SandboxMain {
                     case "webhook-attempts" -> b.webhookAttempts(integer(key, value));
                     case "webhook-backoff-ms" -> b.webhookBackoff(Duration.ofMillis(integer(key, value)));
                     case "threads" -> b.threads(integer(key, value));
+                    case "ediscovery-job-delay-ms" -> b.ediscoveryJobDelay(Duration.ofMillis(integer(key, value)));
                     default -> throw new IllegalArgumentException("unknown option --" + key);
                 }
             }

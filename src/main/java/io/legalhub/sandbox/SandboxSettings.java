@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param webhookBackoff    wait before the first retry; doubled for each further retry (default 500 ms)
  * @param threads           HTTP worker threads (default 32)
  * @param requestLogCapacity size of the per-system ring of recent API requests (default 5,000)
+ * @param ediscoveryJobDelay how long an e-discovery workspace-creation job runs before the workspace exists (default 300 ms)
  */
 public record SandboxSettings(
         String host,
@@ -31,9 +32,11 @@ public record SandboxSettings(
         int webhookAttempts,
         Duration webhookBackoff,
         int threads,
-        int requestLogCapacity) {
+        int requestLogCapacity,
+        Duration ediscoveryJobDelay) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final Duration DEFAULT_EDISCOVERY_JOB_DELAY = Duration.ofMillis(300);
 
     /** Where a system sends its signed webhooks. */
     public record WebhookTarget(String url, String secret) {
@@ -63,6 +66,10 @@ public record SandboxSettings(
         if (requestLogCapacity < 1) {
             throw new IllegalArgumentException("requestLogCapacity must be >= 1");
         }
+        ediscoveryJobDelay = ediscoveryJobDelay == null ? DEFAULT_EDISCOVERY_JOB_DELAY : ediscoveryJobDelay;
+        if (ediscoveryJobDelay.isNegative()) {
+            throw new IllegalArgumentException("ediscoveryJobDelay must not be negative");
+        }
     }
 
     private static <V> Map<SandboxSystem, V> freeze(Map<SandboxSystem, V> map) {
@@ -85,7 +92,7 @@ public record SandboxSettings(
     public Builder toBuilder() {
         Builder b = new Builder().host(host).port(port).dataDir(dataDir).seed(seed)
                 .webhookAttempts(webhookAttempts).webhookBackoff(webhookBackoff)
-                .threads(threads).requestLogCapacity(requestLogCapacity);
+                .threads(threads).requestLogCapacity(requestLogCapacity).ediscoveryJobDelay(ediscoveryJobDelay);
         b.webhookTargets.putAll(webhookTargets);
         b.bearerTokens.putAll(bearerTokens);
         return b;
@@ -102,6 +109,7 @@ public record SandboxSettings(
         private Duration webhookBackoff = Duration.ofMillis(500);
         private int threads = 32;
         private int requestLogCapacity = 5_000;
+        private Duration ediscoveryJobDelay = DEFAULT_EDISCOVERY_JOB_DELAY;
 
         private Builder() {
         }
@@ -161,9 +169,15 @@ public record SandboxSettings(
             return this;
         }
 
+        /** How long a Relativity workspace-creation job takes; tests make it long to observe a running job. */
+        public Builder ediscoveryJobDelay(Duration delay) {
+            this.ediscoveryJobDelay = delay;
+            return this;
+        }
+
         public SandboxSettings build() {
             return new SandboxSettings(host, port, dataDir, seed, webhookTargets, bearerTokens,
-                    webhookAttempts, webhookBackoff, threads, requestLogCapacity);
+                    webhookAttempts, webhookBackoff, threads, requestLogCapacity, ediscoveryJobDelay);
         }
     }
 }

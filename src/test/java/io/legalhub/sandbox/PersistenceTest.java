@@ -6,10 +6,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static io.legalhub.sandbox.SandboxHttp.data;
 import static io.legalhub.sandbox.SandboxHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class PersistenceTest {
 
@@ -68,6 +70,33 @@ class PersistenceTest {
             assertThat(billing.get("/api/v1/clients").json().path("total").asInt()).isEqualTo(22);
             SandboxHttp ebilling = new SandboxHttp(second.baseUrl(SandboxSystem.EBILLING));
             assertThat(ebilling.get("/api/v1/invoices/" + ebillingId + "/ledes").body()).isEqualTo(ONE_LINE_INVOICE);
+        }
+    }
+
+    @Test
+    void anEdiscoveryWorkspaceJobStillRunningAtShutdownFinishesAfterTheRestart() {
+        String matters = "/Relativity.REST/api/relativity-environment/v1/workspaces/-1/matters";
+        String jobs = "/api/workspace-service/v1/workspace-job";
+        long matterId;
+        String jobId;
+        SandboxSettings settings = SandboxSettings.builder().dataDir(dataDir).ediscoveryJobDelay(Duration.ofMillis(800)).build();
+        try (SandboxServer first = SandboxServer.start(settings)) {
+            SandboxHttp ed = new SandboxHttp(first.baseUrl(SandboxSystem.EDISCOVERY));
+            matterId = ed.post(matters, json("{'MatterRequest':{'Name':'Persisted','Number':'2026-0501',"
+                    + "'Client':{'Secured':false,'Value':{'ArtifactID':1015001}},'Status':{'Secured':false,'Value':{'ArtifactID':671}}}}")).json().asLong();
+            jobId = ed.post(jobs, json("{'Name':'Persisted','UseCase':'Litigation','MatterArtifactId':" + matterId + "}")).json().path("JobId").asText();
+            assertThat(ed.get(jobs + "/" + jobId).json().path("JobState").asText()).isEqualTo("InProgress");
+        }
+        try (SandboxServer second = SandboxServer.start(settings)) {
+            SandboxHttp ed = new SandboxHttp(second.baseUrl(SandboxSystem.EDISCOVERY));
+            assertThat(ed.get(matters + "/" + matterId).json().path("Number").asText()).isEqualTo("2026-0501");
+            assertThat(ed.get("/_control/stats").json().path("records").path("clients").asInt()).as("not re-seeded").isEqualTo(22);
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    ed.get("/_control/stats").json().path("records").path("workspaces").asInt() == 1);
+            JsonNode job = ed.get(jobs + "/" + jobId).json();
+            assertThat(job.path("JobState").asText()).isEqualTo("Completed");
+            assertThat(job.path("WorkspaceArtifactId").asLong()).as("the artifact sequence continues").isEqualTo(matterId + 1);
+            assertThat(ed.get("/api/workspace-service/v1/workspace/" + (matterId + 1)).status()).isEqualTo(200);
         }
     }
 

@@ -120,7 +120,9 @@ class SeedDataTest {
         SandboxHttp dms = new SandboxHttp(sandbox.baseUrl(SandboxSystem.DMS));
         assertThat(dms.get("/_control/stats").json().path("records").path("workspaces").asInt()).isZero();
         assertThat(new SandboxHttp(sandbox.baseUrl(SandboxSystem.EBILLING)).get("/_control/stats").json().path("records").path("invoices").asInt()).isZero();
-        assertThat(new SandboxHttp(sandbox.baseUrl(SandboxSystem.EDISCOVERY)).get("/_control/stats").json().path("records").path("matters").asInt()).isZero();
+        JsonNode ediscovery = new SandboxHttp(sandbox.baseUrl(SandboxSystem.EDISCOVERY)).get("/_control/stats").json().path("records");
+        assertThat(ediscovery.path("matters").asInt()).isZero();
+        assertThat(ediscovery.path("workspaces").asInt()).isZero();
         JsonNode entities = new SandboxHttp(sandbox.baseUrl(SandboxSystem.CONFLICTS)).get("/_control/entities?limit=1").json();
         assertThat(entities.path("total").asInt()).isGreaterThan(150);
     }
@@ -138,6 +140,24 @@ class SeedDataTest {
                 assertThat(everyone.findValuesAsText("id")).hasSize(11).contains("LEGALHUB", "GOKAFOR");
             }
         }
+    }
+
+    @Test
+    void ediscoveryHasARelativityClientForEverySeededClientWithFixedArtifactIds() {
+        JsonNode mmClients = mm.get("/api/v4/contacts.json?limit=200&fields=id,name,ledes_client_id").json().path("data");
+        List<String> names = new ArrayList<>();
+        mmClients.forEach(c -> {
+            if (!c.path("ledes_client_id").isNull()) {
+                names.add(c.path("name").asText());
+            }
+        });
+        JsonNode eligible = new SandboxHttp(sandbox.baseUrl(SandboxSystem.EDISCOVERY))
+                .get("/Relativity.REST/api/relativity-environment/v1/workspaces/-1/eligible-clients").json();
+
+        assertThat(eligible.findValuesAsText("Name")).containsExactlyElementsOf(names);
+        assertThat(eligible.get(0).path("ArtifactID").asLong()).isEqualTo(1_015_001L);
+        assertThat(eligible.get(0).path("Name").asText()).isEqualTo("Acme Corporation");
+        assertThat(eligible.get(eligible.size() - 1).path("ArtifactID").asLong()).isEqualTo(1_015_000L + names.size());
     }
 
     @Test

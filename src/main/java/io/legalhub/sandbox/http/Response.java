@@ -56,6 +56,11 @@ public final class Response {
         return new Response(204, null, new byte[0]);
     }
 
+    /** A status without a body, e.g. the 200 of an operation that returns nothing (Relativity's Kepler services). */
+    public static Response empty(int status) {
+        return new Response(status, null, new byte[0]);
+    }
+
     public static Response error(ApiException e) {
         ObjectNode err = Json.object();
         err.put("type", e.type());

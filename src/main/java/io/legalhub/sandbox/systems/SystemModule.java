@@ -121,6 +121,14 @@ public abstract class SystemModule implements AutoCloseable {
     protected void afterReset() {
     }
 
+    /**
+     * How an API error is answered. Systems imitating a product whose error shape differs from the sandbox's
+     * {@code {"error":{…}}} override this; control endpoints always keep the sandbox's own shape.
+     */
+    protected Response errorResponse(Request req, ApiException e) {
+        return Response.error(e);
+    }
+
     public SandboxSystem system() {
         return system;
     }
@@ -177,10 +185,10 @@ public abstract class SystemModule implements AutoCloseable {
             if ("Rejected".equals(e.type())) {
                 fault = "rejectRecords";
             }
-            resp = Response.error(e);
+            resp = errorResponse(req, e);
         } catch (RuntimeException e) {
             LOG.error("{} request {} {} failed", system.prefix(), req.method(), req.fullPath(), e);
-            resp = Response.error(internal(e));
+            resp = errorResponse(req, internal(e));
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         requestLog.record(new RequestLog.Entry(req.method(), req.fullPath(), req.rawQuery(), resp.status(), received, ms, fault));
@@ -196,10 +204,10 @@ public abstract class SystemModule implements AutoCloseable {
             checkAuth(req);
             return api.dispatch(req);
         } catch (ApiException e) {
-            return Response.error(e);
+            return errorResponse(req, e);
         } catch (RuntimeException e) {
             LOG.error("{} observer request {} {} failed", system.prefix(), req.method(), req.fullPath(), e);
-            return Response.error(internal(e));
+            return errorResponse(req, internal(e));
         }
     }
 
