@@ -130,11 +130,11 @@ public class TargetWriter {
     }
 
     private Written writePart(Write w, Part part) {
-        if (part.getOn() != null) {
-            String id = w.ids().get("parts." + part.getOn());
+        if (part.getOnPart() != null) {
+            String id = w.ids().get("parts." + part.getOnPart());
             if (id == null) {
                 throw new IllegalStateException("Part " + part.getName() + " of hub.systems." + w.target() + ".entities." + w.entity()
-                        + " is written on part " + part.getOn() + ", which is not an earlier part");
+                        + " is written on part " + part.getOnPart() + ", which is not an earlier part");
             }
             update(w, part, id, w.entity());
             return new Written(id, "updated");

@@ -204,7 +204,10 @@ public class ReconciliationRunner {
         xrefs.forEntity(entity).forEach(x -> recordLinks.computeIfAbsent(x.hubKey(), k -> new LinkedHashMap<>()).put(x.system(), x.systemId()));
 
         TargetListing listing = new TargetListing(client, systems, properties.getMaxRecords());
-        List<TargetComparison.TargetRecord> listed = listing.list(system, entity, read -> store.heartbeat(runId));
+        java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, com.fasterxml.jackson.databind.JsonNode> view =
+                endpoints.getListMapping() == null ? java.util.function.Function.identity()
+                        : TargetMapping.named(mappingsDir, system, endpoints.getListMapping(), settings)::mapListed;
+        List<TargetComparison.TargetRecord> listed = listing.list(system, entity, read -> store.heartbeat(runId), view);
 
         Set<String> ignored = new LinkedHashSet<>(endpoints.getCompareIgnore());
         return new TargetComparison(system, entity, ignored)

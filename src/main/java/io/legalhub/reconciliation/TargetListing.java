@@ -15,7 +15,8 @@ import io.legalhub.systems.SystemResponse;
 
 /**
  * Reads every record of one entity from a target through its connector's {@code list} operation
- * ({@code hub.systems.<system>.entities.<entity>.list*}): offset paging with {offset}/{page}/{limit},
+ * ({@code hub.systems.<system>.entities.<entity>.list*}): offset paging with {offset}/{page}/{limit} ({start}: the
+ * offset counted from 1, as Relativity's Object Manager counts),
  * next-link paging (the answer names the next page's URL), or a single request. Each record keeps its
  * id and business key as found at the configured JSON pointers.
  */
@@ -66,6 +67,12 @@ final class TargetListing {
     }
 
     List<TargetComparison.TargetRecord> list(String system, String entity, Progress progress) {
+        return list(system, entity, progress, java.util.function.Function.identity());
+    }
+
+    /** As {@link #list(String, String, Progress)}, each record's fields shown through {@code view} (the connector's list-mapping). */
+    List<TargetComparison.TargetRecord> list(String system, String entity, Progress progress,
+                                             java.util.function.Function<JsonNode, JsonNode> view) {
         HubSystemsProperties.EntityEndpoints endpoints = properties.system(system).endpoints(system, entity);
         String problem = configurationProblem(system, entity, endpoints);
         if (problem != null) {
@@ -101,7 +108,7 @@ final class TargetListing {
                     fresh++;
                     JsonNode key = item.at(endpoints.getListKey());
                     records.add(new TargetComparison.TargetRecord(id.asText(),
-                            key.isMissingNode() || key.isNull() || key.asText().isBlank() ? null : key.asText(), item));
+                            key.isMissingNode() || key.isNull() || key.asText().isBlank() ? null : key.asText(), view.apply(item)));
                 }
             }
             if (records.size() > maxRecords) {
@@ -115,7 +122,7 @@ final class TargetListing {
             }
             switch (paging) {
                 case OFFSET -> {
-                    boolean paged = template.contains("{offset}") || template.contains("{page}");
+                    boolean paged = template.contains("{offset}") || template.contains("{page}") || template.contains("{start}");
                     offset += limit;
                     next = paged && items.size() >= limit ? page(template, offset, limit) : null;
                 }
@@ -131,6 +138,7 @@ final class TargetListing {
 
     private static String page(String template, int offset, int limit) {
         return template.replace("{offset}", Integer.toString(offset))
+                .replace("{start}", Integer.toString(offset + 1))
                 .replace("{page}", Integer.toString(offset / limit + 1))
                 .replace("{limit}", Integer.toString(limit));
     }

@@ -41,6 +41,29 @@ final class TargetMapping {
         }
     }
 
+    /** A mapping by its name under the system's folder, e.g. the connector's list-mapping. */
+    static TargetMapping named(Path mappingsDir, String system, String name, MappingSettings settings) {
+        String file = system + "/" + name + ".jsonata";
+        try {
+            return new TargetMapping(file, Jsonata.jsonata(Files.readString(mappingsDir.resolve(file))), settings);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read mapping " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("mapping " + file + " does not compile: " + e.getMessage(), e);
+        }
+    }
+
+    /** A listed record through this mapping. */
+    JsonNode mapListed(JsonNode listed) {
+        try {
+            Jsonata.Frame frame = expression.createFrame();
+            settings.bindToFrame(frame);
+            return PLAIN.valueToTree(expression.evaluate(PLAIN.treeToValue(listed, Object.class), frame));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("mapping " + name + " failed for a listed record: " + e.getMessage(), e);
+        }
+    }
+
     JsonNode map(String key, String canonicalJson) {
         try {
             Object input = PLAIN.readValue(canonicalJson, Object.class);

@@ -407,13 +407,13 @@ public class HubSystemsProperties {
      * custom field on it). Parts are written in order; a later part's bodies and paths name an earlier one's id as
      * ${parts.<name>} / {parts.<name>}. The {@code primary} part's id is the record's id in the system; other parts
      * keep cross-references of their own ({@code <entity>#<part>}) unless {@code xref: false} (a record shared by many,
-     * such as a client, is looked up each time). A part with {@code on: <part>} only ever updates that part's record.
+     * such as a client, is looked up each time). A part with {@code on-part: <part>} only ever updates that part's record.
      */
     public static class Part extends WriteOperations {
         private String name;
         private boolean primary;
         private boolean xref = true;
-        private String on;
+        private String onPart;
 
         public String getName() {
             return name;
@@ -439,12 +439,13 @@ public class HubSystemsProperties {
             this.xref = xref;
         }
 
-        public String getOn() {
-            return on;
+        /** The earlier part whose record this part only ever updates (YAML {@code on-part}; a bare {@code on} is a YAML boolean). */
+        public String getOnPart() {
+            return onPart;
         }
 
-        public void setOn(String on) {
-            this.on = on;
+        public void setOnPart(String onPart) {
+            this.onPart = onPart;
         }
     }
 
@@ -472,6 +473,7 @@ public class HubSystemsProperties {
         private String listNext;
         private int listPageSize = 100;
         private String compareBody = "";
+        private String listMapping;
         private List<String> compareIgnore = List.of();
 
         /** Another entity whose cross-reference gives this record's id (e.g. conflict results written onto the matter). */
@@ -620,6 +622,18 @@ public class HubSystemsProperties {
         }
 
         /** Pointer to the part of the mapped output that reconciliation compares with a listed record ("" = all). */
+        /**
+         * A mapping ({@code mappings/<system>/<name>.jsonata}) that turns a listed record into the shape the hub sends,
+         * when the system lists records otherwise than it takes them (e.g. Relativity's FieldValues); none: as listed.
+         */
+        public String getListMapping() {
+            return listMapping;
+        }
+
+        public void setListMapping(String listMapping) {
+            this.listMapping = listMapping;
+        }
+
         public String getCompareBody() {
             return compareBody;
         }

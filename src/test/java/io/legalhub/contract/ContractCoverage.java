@@ -23,7 +23,7 @@ public final class ContractCoverage {
      * sandbox module speak the vendor's shapes: {@code MATTER_MANAGEMENT} (Clio Manage v4), {@code EDISCOVERY}
      * (Relativity), {@code DMS} (the iManage Work facade). Billing and conflicts have no vendor spec.
      */
-    public static final Set<SandboxSystem> ENFORCED_SYSTEMS = Set.copyOf(EnumSet.of(SandboxSystem.MATTER_MANAGEMENT, SandboxSystem.DMS));
+    public static final Set<SandboxSystem> ENFORCED_SYSTEMS = Set.copyOf(EnumSet.of(SandboxSystem.MATTER_MANAGEMENT, SandboxSystem.DMS, SandboxSystem.EDISCOVERY));
 
     private static final String ANY_METHOD = null;
 

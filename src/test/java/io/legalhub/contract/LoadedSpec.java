@@ -79,6 +79,9 @@ final class LoadedSpec {
             ClioNoteSubject.readAsDescribed(api);
             ClioCustomFieldValueIds.readAsDocumented(api);
         }
+        if (spec.dialect() == SpecDialect.KEPLER) {
+            KeplerAnyValues.readAsAnyValue(api);
+        }
         List<String> warnings = parsed.getMessages() == null ? List.of() : List.copyOf(parsed.getMessages());
         return new LoadedSpec(spec, api, warnings, (System.nanoTime() - t0) / 1_000_000);
     }

@@ -80,6 +80,23 @@ class RelativityContractTest {
     }
 
     @Test
+    void aFieldValueIsAnyJsonValueThoughKeplerDeclaresItAnObject() {
+        String body = "{\"request\":{\"Object\":{\"ArtifactID\":1040124},"
+                + "\"FieldValues\":[{\"Field\":{\"Name\":\"DMS Workspace\"},\"Value\":\"LEGAL!1001\"}]}}";
+        String query = "{\"request\":{\"ObjectType\":{\"ArtifactTypeID\":8},\"Condition\":\"\",\"Fields\":[{\"Name\":\"DMS Workspace\"}]}}";
+        String answer = "{'TotalCount':1,'Objects':[{'ArtifactID':1040124,'FieldValues':[{'Field':{'Name':'DMS Workspace'},'Value':'LEGAL!1001'}]}],"
+                + "'CurrentStartIndex':1,'ResultCount':1}";
+
+        ContractResult update = check.check(relativity("POST", "/Relativity.REST/api/Relativity.ObjectManager/v1/workspace/-1/object/update")
+                .header("X-CSRF-Header", "-").rawBody(body).answer(200, "{'EventHandlerStatuses':[]}"));
+        ContractResult read = check.check(relativity("POST", QUERY + "?start=1&length=1")
+                .header("X-CSRF-Header", "-").rawBody(query).answer(200, answer));
+
+        assertThat(update.violations()).isEmpty();
+        assertThat(read.violations()).isEmpty();
+    }
+
+    @Test
     void aWorkspaceJobWithNameAndUseCaseIsValid() {
         ContractResult result = check.check(relativity("POST", WORKSPACE_JOB)
                 .body("{'Name':'2026-0012 Acme v. Globex','UseCase':'Litigation','MatterArtifactId':1040123,"

@@ -138,7 +138,7 @@ class TargetWriterPartsTest {
         workspace.setUpdate("PUT /workspaces/{id}");
         workspace.setUpdateBody("/workspace");
         Part link = part("link");
-        link.setOn("workspace");
+        link.setOnPart("workspace");
         link.setUpdate("POST /object/update");
         link.setUpdateBody("/link");
         endpoints.setParts(List.of(client, matter, workspace, link));

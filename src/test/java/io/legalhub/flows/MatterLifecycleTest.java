@@ -22,17 +22,39 @@ class MatterLifecycleTest extends HubIntegrationTest {
     void aLitigationMatterGetsAnEdiscoveryWorkspaceLinkedToTheMatterAndItsDmsWorkspace() {
         String number = newMatterNumber();
         long client = sandbox.createClient("Alpine Ski House " + number, "Company");
+        sandbox.createRelativityClient("Alpine Ski House " + number, "C-" + client);
 
         sandbox.createMatter(number, "Alpine Ski House v. Fourth Coffee", client, practiceArea("Litigation"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(sandbox.ediscoveryWorkspaces(number)).hasSize(1);
             assertThat(sandbox.dmsWorkspaces(number)).hasSize(1);
+            assertThat(sandbox.ediscoveryWorkspaces(number).get(0).get("dmsWorkspace").isNull()).as("linked to the DMS").isFalse();
         });
         JsonNode workspace = sandbox.ediscoveryWorkspaces(number).get(0);
-        assertThat(workspace.get("MatterNumber").asText()).isEqualTo(number);
-        assertThat(workspace.get("DmsWorkspaceId").asText()).isEqualTo(sandbox.dmsWorkspaces(number).get(0).get("id").asText());
-        assertThat(workspace.get("Status").asText()).isEqualTo("Active");
+        assertThat(workspace.at("/MatterNumber/Value").asText()).isEqualTo(number);
+        assertThat(workspace.at("/ClientNumber/Value").asText()).isEqualTo("C-" + client);
+        assertThat(workspace.get("dmsWorkspace").asText()).as("the DMS link custom field")
+                .isEqualTo(sandbox.dmsWorkspaces(number).get(0).get("id").asText());
+        assertThat(workspace.at("/Status/Name").asText()).isEqualTo("Active");
+        assertThat(workspace.get("Name").asText().length()).isLessThanOrEqualTo(50);
+    }
+
+    @Test
+    void aLitigationMatterWhoseClientRelativityDoesNotHaveIsDeadLetteredNamingTheClient() throws Exception {
+        String number = newMatterNumber();
+        long client = sandbox.createClient("Fourth Coffee " + number, "Company");
+
+        sandbox.createMatter(number, "Fourth Coffee v. Alpine Ski House", client, practiceArea("Litigation"));
+
+        JsonNode page = await().atMost(Duration.ofSeconds(30))
+                .until(() -> deadLetterPage("target=ediscovery&q=" + number), p -> p.get("total").asLong() > 0);
+        JsonNode deadLetter = deadLetter(page.at("/items/0/id").asLong());
+        assertThat(deadLetter.get("failureKind").asText()).isEqualTo("permanent");
+        assertThat(deadLetter.get("error").asText()).contains("its client does not exist in ediscovery").contains("C-" + client);
+        assertThat(sandbox.ediscoveryMatters(number)).isEmpty();
+        // the matter reaches every other system all the same
+        assertThat(sandbox.billingMatters(number)).hasSize(1);
     }
 
     @Test
@@ -51,6 +73,7 @@ class MatterLifecycleTest extends HubIntegrationTest {
     void nameAndAttorneyChangesReachEverySystemThatHasTheMatter() {
         String number = newMatterNumber();
         long client = sandbox.createClient("City Power & Light " + number, "Company");
+        sandbox.createRelativityClient("City Power & Light " + number, "C-" + client);
         JsonNode matter = sandbox.createMatter(number, "City Power & Light rate case", client, practiceArea("Litigation"));
         await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.ediscoveryWorkspaces(number).size() == 1);
         JsonNode attorney = sandbox.users().get(1);
@@ -72,6 +95,7 @@ class MatterLifecycleTest extends HubIntegrationTest {
     void closingClosesTheBillingMatterAndArchivesBothWorkspacesAndReopeningReversesIt() {
         String number = newMatterNumber();
         long client = sandbox.createClient("Humongous Insurance " + number, "Company");
+        sandbox.createRelativityClient("Humongous Insurance " + number, "C-" + client);
         JsonNode matter = sandbox.createMatter(number, "Humongous Insurance coverage dispute", client, practiceArea("Litigation"));
         long id = matter.get("id").asLong();
         await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.ediscoveryWorkspaces(number).size() == 1);
@@ -82,7 +106,7 @@ class MatterLifecycleTest extends HubIntegrationTest {
             assertThat(sandbox.billingMatters(number).get(0).get("status").asText()).isEqualTo("CLOSED");
             assertThat(sandbox.billingMatters(number).get(0).get("close_date").asText()).isEqualTo("2026-11-20");
             assertThat(sandbox.dmsWorkspaces(number).get(0).get("custom25").asBoolean()).as("closed-matter flag").isTrue();
-            assertThat(sandbox.ediscoveryWorkspaces(number).get(0).get("Status").asText()).isEqualTo("Archived");
+            assertThat(sandbox.ediscoveryWorkspaces(number).get(0).at("/Status/Name").asText()).isEqualTo("Archived");
         });
 
         ObjectNode reopen = SandboxClient.JSON.createObjectNode().put("status", "open");
@@ -92,7 +116,7 @@ class MatterLifecycleTest extends HubIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(sandbox.billingMatters(number).get(0).get("status").asText()).isEqualTo("OPEN");
             assertThat(sandbox.dmsWorkspaces(number).get(0).get("custom25").asBoolean()).as("closed-matter flag").isFalse();
-            assertThat(sandbox.ediscoveryWorkspaces(number).get(0).get("Status").asText()).isEqualTo("Active");
+            assertThat(sandbox.ediscoveryWorkspaces(number).get(0).at("/Status/Name").asText()).isEqualTo("Active");
         });
         assertThat(sandbox.billingMatters(number)).hasSize(1);
         assertThat(sandbox.dmsWorkspaces(number)).hasSize(1);

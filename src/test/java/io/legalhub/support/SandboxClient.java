@@ -43,6 +43,11 @@ public final class SandboxClient {
     }
 
     public Answer send(String method, String path, Object body) {
+        return send(method, path, body, java.util.Map.of());
+    }
+
+    /** As {@link #send(String, String, Object)}, with more request headers (e.g. Relativity's X-CSRF-Header). */
+    public Answer send(String method, String path, Object body, java.util.Map<String, String> headers) {
         try {
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + escaped(path))).timeout(Duration.ofSeconds(30))
@@ -51,6 +56,7 @@ public final class SandboxClient {
             if (text != null) {
                 request.header("Content-Type", "application/json");
             }
+            headers.forEach(request::header);
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
@@ -214,9 +220,51 @@ public final class SandboxClient {
                 .at("/data/results"));
     }
 
+    private static final String OBJECTS = "/ediscovery/Relativity.REST/api/Relativity.ObjectManager/v1/workspace/-1/object";
+
+    /** An Object Manager query in Relativity's admin workspace: the objects of a type that meet a condition. */
+    public List<JsonNode> relativityQuery(int artifactTypeId, String condition, String... fields) {
+        ObjectNode request = JSON.createObjectNode();
+        ObjectNode query = request.putObject("request");
+        query.putObject("ObjectType").put("ArtifactTypeID", artifactTypeId);
+        query.put("Condition", condition);
+        var names = query.putArray("Fields");
+        for (String field : fields) {
+            names.addObject().put("Name", field);
+        }
+        Answer answer = send("POST", OBJECTS + "/query?start=1&length=100", request, java.util.Map.of("X-CSRF-Header", "-"));
+        if (answer.status() != 200) {
+            throw new AssertionError("Object Manager query answered " + answer.status() + ": " + answer.body());
+        }
+        return list(answer.json().get("Objects"));
+    }
+
+    /** The Relativity matters with this number (Matter Manager reads). */
+    public List<JsonNode> ediscoveryMatters(String number) {
+        return relativityQuery(6, "'Number' == '" + number + "'", "Number").stream()
+                .map(o -> ok("GET", "/ediscovery/Relativity.REST/api/relativity-environment/v1/workspaces/-1/matters/" + o.get("ArtifactID").asLong(), null))
+                .toList();
+    }
+
+    /**
+     * The e-discovery workspaces of a matter, as the Workspace Service reads them, each with the value of its
+     * "DMS Workspace" custom field added as {@code dmsWorkspace}.
+     */
     public List<JsonNode> ediscoveryWorkspaces(String number) {
-        return list(ok("GET", "/ediscovery/Relativity.Rest/API/relativity-environment/v1/workspaces?matter_number=" + number, null)
-                .get("Results"));
+        List<JsonNode> workspaces = new ArrayList<>();
+        for (JsonNode matter : relativityQuery(6, "'Number' == '" + number + "'", "Number")) {
+            for (JsonNode w : relativityQuery(8, "'Matter' == OBJECT " + matter.get("ArtifactID").asLong(), "DMS Workspace")) {
+                ObjectNode read = ok("GET", "/ediscovery/api/workspace-service/v1/workspace/" + w.get("ArtifactID").asLong(), null).deepCopy();
+                read.set("dmsWorkspace", w.at("/FieldValues/0/Value"));
+                workspaces.add(read);
+            }
+        }
+        return workspaces;
+    }
+
+    /** Adds a client in Relativity, as its administrator would in the Client Manager. */
+    public void createRelativityClient(String name, String number) {
+        ok("POST", "/ediscovery/_control/clients", JSON.createObjectNode().put("Name", name).put("ClientNumber", number));
     }
 
     public long practiceAreaId(String name) {

@@ -106,7 +106,10 @@ public final class Catalog {
     public static ObjectNode securable(JsonNode value) {
         ObjectNode n = Json.object();
         n.put("Secured", false);
-        n.set("Value", value == null ? Json.object().nullNode() : value);
+        // the Workspace Service's schemas do not let Value be null: an unset reference has none
+        if (value != null) {
+            n.set("Value", value);
+        }
         return n;
     }
 

@@ -341,8 +341,7 @@ public final class WorkspaceServiceApi {
         n.set("CreatedBy", Catalog.API_USER.displayable());
         n.set("LastModifiedBy", Catalog.API_USER.displayable());
         n.put("LastModifiedOn", w.path("LastModifiedOn").asText());
-        n.putNull("Meta");
-        n.putNull("Actions");
+        // Meta and Actions are objects the schema does not let be null: the sandbox has none to give, so leaves them out
         Long group = w.hasNonNull("WorkspaceAdminGroupArtifactID") ? w.get("WorkspaceAdminGroupArtifactID").asLong() : null;
         n.set("WorkspaceAdminGroup", Catalog.securable(group == null ? null
                 : Catalog.find(Catalog.GROUPS, group).map(Catalog.Named::displayable).orElse(null)));
