@@ -34,48 +34,18 @@ final class Paging {
      * {@code records} counts all records matching the filters.
      */
     static ObjectNode cursor(Request req, Table table, Predicate<ObjectNode> filter) {
-        int limit = req.queryInt("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        String order = req.query("order");
-        if (order != null && !order.replace(" ", "").equalsIgnoreCase("id(asc)")) {
-            throw ApiException.badRequest("cursor paging supports only order=id(asc), got '" + order + "'");
-        }
-        long after = decodeToken(req.query("page_token"));
         Set<String> fields = fields(req.query("fields"));
-        List<JsonNode> page = new ArrayList<>();
-        long lastKey = Long.MIN_VALUE;
-        boolean more = false;
-        int total = 0;
-        for (Map.Entry<Long, ObjectNode> e : table.entries().entrySet()) {
-            ObjectNode rec = e.getValue();
-            if (!filter.test(rec)) {
-                continue;
-            }
-            total++;
-            if (e.getKey() <= after) {
-                continue;
-            }
-            if (page.size() < limit) {
-                page.add(select(rec, fields));
-                lastKey = e.getKey();
-            } else {
-                more = true;
-            }
-        }
-        ObjectNode out = Json.object();
-        ArrayNode data = out.putArray("data");
-        page.forEach(data::add);
-        ObjectNode meta = out.putObject("meta");
-        ObjectNode paging = meta.putObject("paging");
-        if (more) {
-            paging.put("next", nextUrl(req, encodeToken(lastKey)));
-        }
-        meta.put("records", total);
-        return out;
+        return page(req, table, filter, DEFAULT_LIMIT, rec -> select(rec, fields));
     }
 
     /** Clio's paging: as {@link #cursor}, with its default and maximum limit of 200 and each record shown through {@code view}. */
     static ObjectNode clio(Request req, Table table, Predicate<ObjectNode> filter, java.util.function.Function<ObjectNode, JsonNode> view) {
-        int limit = req.queryInt("limit", CLIO_LIMIT, 1, MAX_LIMIT);
+        return page(req, table, filter, CLIO_LIMIT, view);
+    }
+
+    private static ObjectNode page(Request req, Table table, Predicate<ObjectNode> filter, int defaultLimit,
+                                   java.util.function.Function<ObjectNode, JsonNode> view) {
+        int limit = req.queryInt("limit", defaultLimit, 1, MAX_LIMIT);
         String order = req.query("order");
         if (order != null && !order.replace(" ", "").equalsIgnoreCase("id(asc)")) {
             throw ApiException.badRequest("the sandbox pages only in order=id(asc), got '" + order + "'");
