@@ -31,6 +31,11 @@ public final class SandboxMain {
                                                the subscriptions made through its API, the DMS sends none)
               --webhook-secret.SYSTEM=SECRET   HMAC secret for SYSTEM's webhooks (required with the URL)
               --token.SYSTEM=TOKEN             require "Authorization: Bearer TOKEN" on SYSTEM's API
+              --oauth.SYSTEM=ID:SECRET[:REFRESH_TOKEN]
+                                               protect SYSTEM's API with OAuth 2: its token endpoint accepts
+                                               this client (matter-management, dms: refresh_token grant with
+                                               the pre-authorised REFRESH_TOKEN; ediscovery: client_credentials)
+              --token-ttl=SECONDS              lifetime of issued access tokens (default 3600)
               --webhook-attempts=N             delivery attempts per event (default 5)
               --webhook-backoff-ms=N           first retry delay, doubled each retry (default 500)
               --threads=N                      HTTP worker threads (default 32)
@@ -98,6 +103,8 @@ public final class SandboxMain {
                 secrets.put(system(key.substring("webhook-secret.".length())), value);
             } else if (key.startsWith("token.")) {
                 b.bearerToken(system(key.substring("token.".length())), value);
+            } else if (key.startsWith("oauth.")) {
+                oauthClient(b, system(key.substring("oauth.".length())), value);
             } else {
                 switch (key) {
                     case "host" -> b.host(value);
@@ -107,6 +114,7 @@ public final class SandboxMain {
                     case "webhook-backoff-ms" -> b.webhookBackoff(Duration.ofMillis(integer(key, value)));
                     case "threads" -> b.threads(integer(key, value));
                     case "ediscovery-job-delay-ms" -> b.ediscoveryJobDelay(Duration.ofMillis(integer(key, value)));
+                    case "token-ttl" -> b.accessTokenTtl(Duration.ofSeconds(atLeastOne(key, integer(key, value))));
                     default -> throw new IllegalArgumentException("unknown option --" + key);
                 }
             }
@@ -125,9 +133,25 @@ public final class SandboxMain {
         return b.build();
     }
 
+    /** {@code CLIENT_ID:CLIENT_SECRET[:REFRESH_TOKEN]}; a colon ends the id and the secret, the refresh token may hold more. */
+    private static void oauthClient(SandboxSettings.Builder b, SandboxSystem system, String value) {
+        String[] parts = value.split(":", 3);
+        if (parts.length < 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new IllegalArgumentException("--oauth." + system.prefix() + " must be CLIENT_ID:CLIENT_SECRET[:REFRESH_TOKEN]");
+        }
+        b.oauthClient(system, parts[0], parts[1], parts.length == 3 ? parts[2] : null);
+    }
+
     private static SandboxSystem system(String prefix) {
         return SandboxSystem.fromPrefix(prefix).orElseThrow(() -> new IllegalArgumentException(
                 "unknown system '" + prefix + "'; use one of " + SandboxSystem.prefixes()));
+    }
+
+    private static int atLeastOne(String key, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("--" + key + " must be at least 1, got " + value);
+        }
+        return value;
     }
 
     private static int integer(String key, String value) {

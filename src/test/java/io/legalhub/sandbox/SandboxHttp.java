@@ -75,6 +75,18 @@ final class SandboxHttp {
         return send("PATCH", path, body, null);
     }
 
+    /** POSTs an {@code application/x-www-form-urlencoded} body, as OAuth 2 token requests are sent. */
+    Resp postForm(String path, String form, String... headers) {
+        String url = path.startsWith("http") ? path : base + path;
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return exchange(b);
+    }
+
     /** Body may be a String (sent raw), a JsonNode, or null. */
     Resp send(String method, String path, Object body, String[] headers) {
         String url = path.startsWith("http") ? path : base + path;
@@ -100,6 +112,10 @@ final class SandboxHttp {
                 b.header(headers[i], headers[i + 1]);
             }
         }
+        return exchange(b);
+    }
+
+    private Resp exchange(HttpRequest.Builder b) {
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Resp(r.statusCode(), r);

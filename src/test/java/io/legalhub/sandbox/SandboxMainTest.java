@@ -30,6 +30,30 @@ class SandboxMainTest {
     }
 
     @Test
+    void oauthOptionsBecomeOAuthClients() {
+        SandboxSettings s = SandboxMain.parse(new String[]{"--oauth.matter-management=clio-app:clio-secret:rt-1",
+                "--oauth.dms=imanage-app:imanage-secret:rt:with:colons", "--oauth.ediscovery=rel-app:rel-secret", "--token-ttl=120"});
+        assertThat(s.oauthClients().get(SandboxSystem.MATTER_MANAGEMENT))
+                .isEqualTo(new SandboxSettings.OAuthClient("clio-app", "clio-secret", "rt-1"));
+        assertThat(s.oauthClients().get(SandboxSystem.DMS).refreshToken()).isEqualTo("rt:with:colons");
+        assertThat(s.oauthClients().get(SandboxSystem.EDISCOVERY).refreshToken()).isNull();
+        assertThat(s.accessTokenTtl()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(SandboxMain.parse(new String[0]).accessTokenTtl()).isEqualTo(Duration.ofHours(1));
+        assertThat(SandboxMain.USAGE).contains("--oauth.SYSTEM=ID:SECRET[:REFRESH_TOKEN]").contains("--token-ttl=SECONDS");
+    }
+
+    @Test
+    void badOAuthOptionsAreReportedClearly() {
+        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--oauth.dms=only-an-id"})).hasMessageContaining("--oauth.dms")
+                .hasMessageContaining("CLIENT_ID:CLIENT_SECRET");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--oauth.billing=a:b"})).hasMessageContaining("billing")
+                .hasMessageContaining("matter-management, dms, ediscovery");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--oauth.ediscovery=a:b:refresh"})).hasMessageContaining("client_credentials");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--oauth.dms=a:b", "--token.dms=t"})).hasMessageContaining("choose one");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--token-ttl=0"})).hasMessageContaining("--token-ttl");
+    }
+
+    @Test
     void badOptionsAreReportedClearly() {
         assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--webhook-url.dms=http://x"})).hasMessageContaining("--webhook-secret.dms");
         assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--token.timekeeping=x"})).hasMessageContaining("timekeeping")

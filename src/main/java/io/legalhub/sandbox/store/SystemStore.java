@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 public final class SystemStore implements AutoCloseable {
 
     private static final String TABLE_PREFIX = "t.";
+    private static final String AUXILIARY_PREFIX = "x.";
     private static final String CLOCK_KEY = "clock.last";
 
     private final MVStore mv;
@@ -75,6 +76,15 @@ public final class SystemStore implements AutoCloseable {
 
     public Map<String, Table> tables() {
         return tables;
+    }
+
+    /**
+     * A persisted string map that is not one of the system's record tables, for state such as OAuth grants:
+     * it is not counted in stats, does not keep an empty system from being seeded and is not emptied by
+     * {@link #clear()}, so its owner decides what a reset does to it.
+     */
+    public Map<String, String> auxiliaryMap(String name) {
+        return mv.openMap(AUXILIARY_PREFIX + name);
     }
 
     /** Runs a read-modify-write action under the system's write lock. */

@@ -14,6 +14,7 @@ import io.legalhub.sandbox.http.Json;
 import io.legalhub.sandbox.http.Request;
 import io.legalhub.sandbox.http.Response;
 import io.legalhub.sandbox.http.Router;
+import io.legalhub.sandbox.oauth.OAuthServer;
 import io.legalhub.sandbox.seed.SeedData;
 import io.legalhub.sandbox.store.SystemStore;
 import io.legalhub.sandbox.store.Table;
@@ -76,6 +77,8 @@ public abstract class SystemModule implements AutoCloseable {
     private final Router api = new Router();
     private final Router control = new Router();
     private final String bearerToken;
+    /** Null unless the system has an OAuth client; then it, not {@link #bearerToken}, guards the API. */
+    private final OAuthServer oauth;
 
     protected SystemModule(SandboxSystem system, SystemStore store, SandboxSettings settings) {
         this.system = system;
@@ -87,12 +90,16 @@ public abstract class SystemModule implements AutoCloseable {
             webhooks.configure(target.url(), target.secret(), true);
         }
         this.bearerToken = settings.bearerTokens().get(system);
+        this.oauth = OAuthServer.forSystem(system, settings, store).orElse(null);
     }
 
     /** Registers routes; called once by the server after construction. */
     public final void init(boolean seed) {
         registerApi(api);
         registerCommonControl(control);
+        if (oauth != null) {
+            oauth.registerControl(control);
+        }
         registerControl(control);
         if (seed && store.isEmpty()) {
             store.write(() -> seed(SeedData.standard()));
@@ -179,8 +186,7 @@ public abstract class SystemModule implements AutoCloseable {
                 fault = injected.fault();
                 throw injected.toException();
             }
-            checkAuth(req);
-            resp = api.dispatch(req);
+            resp = serve(req, false);
         } catch (ApiException e) {
             if ("Rejected".equals(e.type())) {
                 fault = "rejectRecords";
@@ -191,8 +197,23 @@ public abstract class SystemModule implements AutoCloseable {
             resp = errorResponse(req, internal(e));
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        requestLog.record(new RequestLog.Entry(req.method(), req.fullPath(), req.rawQuery(), resp.status(), received, ms, fault));
+        requestLog.record(new RequestLog.Entry(req.method(), req.fullPath(), loggedQuery(req), resp.status(), received, ms, fault));
         return resp;
+    }
+
+    /** The token endpoint, or an API call once its credentials are checked. */
+    private Response serve(Request req, boolean observed) {
+        if (oauth != null && oauth.isTokenEndpoint(req)) {
+            return oauth.token(req, observed);
+        }
+        checkAuth(req, observed);
+        return api.dispatch(req);
+    }
+
+    /** A token request's query can only hold credentials sent where they do not belong; the log must not keep them. */
+    private String loggedQuery(Request req) {
+        boolean tokenRequest = oauth != null && oauth.isTokenEndpoint(req);
+        return tokenRequest && req.rawQuery() != null ? "(redacted)" : req.rawQuery();
     }
 
     /**
@@ -201,8 +222,7 @@ public abstract class SystemModule implements AutoCloseable {
      */
     private Response observe(Request req) {
         try {
-            checkAuth(req);
-            return api.dispatch(req);
+            return serve(req, true);
         } catch (ApiException e) {
             return errorResponse(req, e);
         } catch (RuntimeException e) {
@@ -223,7 +243,11 @@ public abstract class SystemModule implements AutoCloseable {
         }
     }
 
-    private void checkAuth(Request req) {
+    private void checkAuth(Request req, boolean observed) {
+        if (oauth != null) {
+            oauth.authenticate(req, observed);
+            return;
+        }
         if (bearerToken == null) {
             return;
         }
@@ -335,7 +359,10 @@ public abstract class SystemModule implements AutoCloseable {
         });
     }
 
-    /** Clears this system's data; re-seeds when asked. Faults, request log and webhook target stay. */
+    /**
+     * Clears this system's data, and its OAuth tokens and counters; re-seeds when asked. Faults, request log, webhook
+     * target and the OAuth client with its pre-authorised refresh token stay.
+     */
     public void reset(boolean seed) {
         store.write(() -> {
             store.clear();
@@ -343,6 +370,9 @@ public abstract class SystemModule implements AutoCloseable {
                 seed(SeedData.standard());
             }
             afterReset();
+            if (oauth != null) {
+                oauth.reset();
+            }
         });
         store.commit();
     }
