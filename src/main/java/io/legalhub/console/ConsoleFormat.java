@@ -30,6 +30,10 @@ public class ConsoleFormat {
         return t == null ? "" : TIME.format(t.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
+    public String time(Instant t) {
+        return t == null ? "" : time(t.atOffset(ZoneOffset.UTC));
+    }
+
     /** Machine-readable time for a {@code <time datetime>} attribute. */
     public String iso(OffsetDateTime t) {
         return t == null ? "" : t.withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString();

@@ -22,7 +22,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Embedded mode: starts the sandbox systems before the hub's context is built, so the hub reaches them
  * over real HTTP through the same connectors it uses for real systems. Webhook secrets not given in the
- * environment are generated for this run and handed to both sides; none is ever written to disk or logged.
+ * environment are generated for this run and handed to both sides; none is ever written to disk or logged. So are
+ * the OAuth 2 clients of the systems the hub reaches with OAuth 2 (client id, secret and, for a refresh-token grant,
+ * the refresh token a user's consent would have given): the hub obtains and refreshes real expiring tokens.
  * The sandbox is stopped after the hub, so in-flight deliveries finish against it.
  */
 public class EmbeddedSandboxInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -53,11 +55,14 @@ public class EmbeddedSandboxInitializer implements ApplicationContextInitializer
             secrets.put(system, secret);
         }
         String dataDir = env.getProperty("hub.sandbox.data-dir", "");
-        SandboxSettings settings = SandboxSettings.builder()
+        SandboxSettings.Builder builder = SandboxSettings.builder()
                 .port(env.getProperty("hub.sandbox.port", Integer.class, 8089))
                 .dataDir(dataDir.isBlank() ? null : Path.of(dataDir))
-                .seed(env.getProperty("hub.sandbox.seed", Boolean.class, true))
-                .build();
+                .seed(env.getProperty("hub.sandbox.seed", Boolean.class, true));
+        for (SandboxSystem system : SandboxSystem.values()) {
+            registerOAuthClient(env, system, builder, overrides);
+        }
+        SandboxSettings settings = builder.build();
         SandboxServer sandbox = SandboxServer.start(settings);
         overrides.put("hub.sandbox.port", sandbox.port());
         env.getPropertySources().addFirst(new MapPropertySource("embeddedSandbox", overrides));
@@ -74,6 +79,31 @@ public class EmbeddedSandboxInitializer implements ApplicationContextInitializer
                 log.info("Sandbox systems on http://127.0.0.1:{} send webhooks to the hub on port {}", sandbox.port(), port);
             }
         });
+    }
+
+    private static void registerOAuthClient(ConfigurableEnvironment env, SandboxSystem system, SandboxSettings.Builder builder,
+                                            Map<String, Object> overrides) {
+        String auth = "hub.systems." + system.prefix() + ".auth.";
+        if (!"oauth2".equalsIgnoreCase(env.getProperty(auth + "type", ""))) {
+            return;
+        }
+        String clientId = valueOrGenerated(env, auth + "client-id", "legal-hub-" + system.prefix(), overrides);
+        String secret = valueOrGenerated(env, auth + "client-secret", randomSecret(), overrides);
+        String refreshToken = null;
+        if ("refresh-token".equalsIgnoreCase(env.getProperty(auth + "grant", "").replace('_', '-'))) {
+            refreshToken = valueOrGenerated(env, auth + "refresh-token", randomSecret(), overrides);
+        }
+        builder.oauthClient(system, clientId, secret, refreshToken);
+    }
+
+    private static String valueOrGenerated(ConfigurableEnvironment env, String property, String generated,
+                                           Map<String, Object> overrides) {
+        String value = env.getProperty(property, "");
+        if (value.isBlank()) {
+            overrides.put(property, generated);
+            return generated;
+        }
+        return value;
     }
 
     private static String randomSecret() {

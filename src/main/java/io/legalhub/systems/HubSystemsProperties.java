@@ -74,6 +74,7 @@ public class HubSystemsProperties {
         private Map<String, String> headers = new LinkedHashMap<>();
         private WebhookFormat webhook = new WebhookFormat();
         private WebhookSubscriptions webhookSubscriptions;
+        private SystemAuthSettings auth = new SystemAuthSettings();
         private Map<String, SourceEntity> sources = new LinkedHashMap<>();
 
         /** How the system's webhook bodies are read (where the record, model, event and idempotency key are). */
@@ -101,6 +102,15 @@ public class HubSystemsProperties {
 
         public void setSources(Map<String, SourceEntity> sources) {
             this.sources = sources;
+        }
+
+        /** How the hub authenticates to the system: none, the static bearer {@code token}, or OAuth 2. */
+        public SystemAuthSettings getAuth() {
+            return auth;
+        }
+
+        public void setAuth(SystemAuthSettings auth) {
+            this.auth = auth;
         }
 
         /** Headers sent with every call to the system (e.g. an API version to pin, a CSRF header the vendor requires). */

@@ -18,8 +18,10 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.legalhub.systems.oauth.SystemAccessTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,10 +40,18 @@ public class SystemClient {
     private final HttpClient http;
     private final CircuitBreakerRegistry breakers;
     private final Map<String, CircuitBreaker> breakerBySystem = new ConcurrentHashMap<>();
+    private final SystemAccessTokens tokens;
 
+    /** For systems reached without OAuth 2 (a static bearer token or none). */
     public SystemClient(HubSystemsProperties properties, ObjectMapper json) {
+        this(properties, json, null);
+    }
+
+    @Autowired
+    public SystemClient(HubSystemsProperties properties, ObjectMapper json, SystemAccessTokens tokens) {
         this.properties = properties;
         this.json = json;
+        this.tokens = tokens;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.getHttp().getConnectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
@@ -98,19 +108,19 @@ public class SystemClient {
         }
         settings.getHeaders().forEach(request::header);
         headers.forEach(request::header);
-        if (settings.getToken() != null && !settings.getToken().isBlank()) {
-            request.header("Authorization", "Bearer " + settings.getToken());
+        boolean oauth = tokens != null && tokens.usesOAuth(system);
+        String accessToken = oauth ? tokens.accessToken(system) : settings.getToken();
+        if (accessToken != null && !accessToken.isBlank()) {
+            request.header("Authorization", "Bearer " + accessToken);
         }
-        HttpResponse<String> response;
         long started = System.nanoTime();
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            log.debug("{} {} {} failed: {}", system, method, uri.getPath(), e.toString());
-            throw new TransientSystemFailure(system, 0, system + " could not be reached: " + describe(e), null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientSystemFailure(system, 0, "interrupted while calling " + system, null, e);
+        HttpResponse<String> response = call(system, method, uri, request.build());
+        if (oauth && response.statusCode() == 401) {
+            // revoked or expired early: one more try with a token obtained now, never more (a refusal of a
+            // fresh token is not about the token)
+            tokens.rejected(system, accessToken);
+            request.setHeader("Authorization", "Bearer " + tokens.accessToken(system));
+            response = call(system, method, uri, request.build());
         }
         int status = response.statusCode();
         log.debug("{} {} {} -> {} in {} ms", system, method, uri.getPath(), status, (System.nanoTime() - started) / 1_000_000);
@@ -124,6 +134,18 @@ public class SystemClient {
                     system + " answered HTTP " + status + (reason.isEmpty() ? "" : ": " + reason), retryAfter, null);
         }
         throw new PermanentSystemFailure(system, status, reason.isEmpty() ? "no reason given" : reason);
+    }
+
+    private HttpResponse<String> call(String system, String method, URI uri, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            log.debug("{} {} {} failed: {}", system, method, uri.getPath(), e.toString());
+            throw new TransientSystemFailure(system, 0, system + " could not be reached: " + describe(e), null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientSystemFailure(system, 0, "interrupted while calling " + system, null, e);
+        }
     }
 
     /** The system's own explanation: error.message, message or error from a JSON answer, else the text itself. */
@@ -145,7 +167,8 @@ public class SystemClient {
         return truncate(body.strip());
     }
 
-    static Duration parseRetryAfter(String value) {
+    /** A Retry-After header's wait: seconds or an HTTP date; null when it is neither. */
+    public static Duration parseRetryAfter(String value) {
         String v = value.trim();
         try {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.legalhub.LegalHubApplication;
 import io.legalhub.sandbox.SandboxServer;
 import io.legalhub.sandbox.SandboxSettings;
+import io.legalhub.support.SandboxOAuth;
 import io.legalhub.sandbox.SandboxSystem;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
@@ -31,7 +32,7 @@ final class BenchmarkHub implements AutoCloseable {
     }
 
     static BenchmarkHub start(boolean seed, String... extraArgs) {
-        SandboxServer sandbox = SandboxServer.start(SandboxSettings.builder().port(0).seed(seed).threads(64).build());
+        SandboxServer sandbox = SandboxServer.start(SandboxOAuth.register(SandboxSettings.builder().port(0).seed(seed).threads(64)).build());
         String dir = "./target/bench-data/" + UUID.randomUUID().toString().substring(0, 8);
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -46,6 +47,7 @@ final class BenchmarkHub implements AutoCloseable {
                 "--hub.poll.matter.page-size=200",
                 "--hub.poll.conflict.page-size=200",
                 "--logging.level.io.legalhub=WARN"));
+        SandboxOAuth.hubProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext hub = new SpringApplicationBuilder(LegalHubApplication.class).run(args.toArray(String[]::new));
         BenchmarkHub bench = new BenchmarkHub(sandbox, hub);

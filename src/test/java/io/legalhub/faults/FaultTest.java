@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.legalhub.sandbox.SandboxServer;
 import io.legalhub.sandbox.SandboxSettings;
+import io.legalhub.support.SandboxOAuth;
 import io.legalhub.support.SandboxClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +62,7 @@ abstract class FaultTest {
     }
 
     protected SandboxSettings.Builder sandboxSettings() {
-        return SandboxSettings.builder().port(0).seed(false);
+        return SandboxOAuth.register(SandboxSettings.builder().port(0).seed(false));
     }
 
     protected String testName() {

@@ -1,5 +1,6 @@
 package io.legalhub.faults;
 
+import io.legalhub.support.SandboxOAuth;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -68,7 +69,9 @@ final class HubProcess implements AutoCloseable {
         environment.put("BILLING_BASE_URL", sandbox + "/billing");
         environment.put("DMS_BASE_URL", sandbox + "/dms");
         environment.put("EDISCOVERY_BASE_URL", sandbox + "/ediscovery");
+        environment.put("EBILLING_BASE_URL", sandbox + "/ebilling");
         environment.put("CONFLICTS_BASE_URL", sandbox + "/conflicts");
+        environment.putAll(SandboxOAuth.hubEnvironment());
         environment.put("CONFLICTS_WEBHOOK_SECRET", WEBHOOK_SECRET);
         // where matter management (Clio) sends the webhooks of the hub's subscriptions: this instance, unless a
         // test puts a balancer in front (publicUrl)

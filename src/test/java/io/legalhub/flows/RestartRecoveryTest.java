@@ -11,6 +11,7 @@ import java.util.UUID;
 import io.legalhub.LegalHubApplication;
 import io.legalhub.sandbox.SandboxServer;
 import io.legalhub.sandbox.SandboxSettings;
+import io.legalhub.support.SandboxOAuth;
 import io.legalhub.sandbox.SandboxSystem;
 import io.legalhub.support.SandboxClient;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +40,7 @@ class RestartRecoveryTest {
 
     @BeforeAll
     static void startSandbox() {
-        systems = SandboxServer.start(SandboxSettings.builder().port(0).seed(true).webhookBackoff(Duration.ofMillis(200)).build());
+        systems = SandboxServer.start(SandboxOAuth.register(SandboxSettings.builder().port(0).seed(true).webhookBackoff(Duration.ofMillis(200))).build());
     }
 
     @AfterAll
@@ -104,8 +105,7 @@ class RestartRecoveryTest {
 
     private ConfigurableApplicationContext startHub() {
         // command-line arguments outrank config/application.yaml
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(LegalHubApplication.class)
-                .run(
+        List<String> args = new ArrayList<>(List.of(
                         "--server.port=0",
                         "--hub.sandbox.enabled=false",
                         "--hub.sandbox.port=" + systems.port(),
@@ -124,7 +124,9 @@ class RestartRecoveryTest {
                         "--hub.poll.invoice.enabled=false",
                         "--hub.poll.invoice-status.enabled=false",
                         "--hub.ledes.drop-dir=" + dir + "/drop/ledes",
-                        "--camel.main.shutdown-timeout=5");
+                        "--camel.main.shutdown-timeout=5"));
+        SandboxOAuth.hubProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(LegalHubApplication.class).run(args.toArray(String[]::new));
         int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
         systems.setWebhookTarget(SandboxSystem.CONFLICTS, "http://127.0.0.1:" + port + "/webhooks/conflicts", SECRET);
         return context;

@@ -157,7 +157,7 @@ class OAuthTokenEndpointTest {
     }
 
     @Test
-    void imanageRotatesTheRefreshTokenOnEveryUse() {
+    void imanageRotatesTheRefreshTokenOnEveryUseAndSpendsTheOldOneWhenTheNewOneIsUsed() {
         JsonNode first = imanageRefresh(IMANAGE_REFRESH).json();
         assertThat(first.path("token_type").asText()).isEqualTo("Bearer");
         assertThat(first.path("scope").asText()).isEqualTo("user");
@@ -165,15 +165,20 @@ class OAuthTokenEndpointTest {
         assertThat(rotated).matches("[A-Za-z0-9_-]{43,}").isNotEqualTo(IMANAGE_REFRESH);
         assertThat(call(imanage, IMANAGE_API, first.path("access_token").asText()).status()).isEqualTo(200);
 
+        // a client that lost the new token (it crashed before storing it) may still refresh with the old one…
+        JsonNode again = imanageRefresh(IMANAGE_REFRESH).json();
+        String rotatedAgain = again.path("refresh_token").asText();
+        assertThat(rotatedAgain).isNotEqualTo(rotated);
+        assertOAuthError(imanageRefresh(rotated), 400, "invalid_grant");
+
+        // …until the newest token has been used: from then on the old ones are spent
+        Resp second = imanage.postForm(IMANAGE_TOKEN, form("grant_type", "refresh_token", "refresh_token", rotatedAgain, "scope", "user",
+                "client_id", "imanage-app", "client_secret", "imanage-secret"));
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.json().path("refresh_token").asText()).isNotEqualTo(rotatedAgain);
         Resp reused = imanageRefresh(IMANAGE_REFRESH);
         assertOAuthError(reused, 400, "invalid_grant");
         assertThat(reused.json().path("error_description").asText()).contains("already used");
-
-        Resp second = imanage.postForm(IMANAGE_TOKEN, form("grant_type", "refresh_token", "refresh_token", rotated, "scope", "user",
-                "client_id", "imanage-app", "client_secret", "imanage-secret"));
-        assertThat(second.status()).as(second.body()).isEqualTo(200);
-        assertThat(second.json().path("refresh_token").asText()).isNotEqualTo(rotated);
-        assertOAuthError(imanageRefresh(rotated), 400, "invalid_grant");
         assertThat(imanageRefresh(second.json().path("refresh_token").asText()).status()).isEqualTo(200);
     }
 
@@ -368,8 +373,8 @@ class OAuthTokenEndpointTest {
 
         connect(SandboxServer.start(oauthSettings().dataDir(dataDir).build()));
         assertInvalidToken(call(imanage, IMANAGE_API, accessToken), "unknown");
-        assertOAuthError(imanageRefresh(IMANAGE_REFRESH), 400, "invalid_grant");
         assertThat(call(imanage, IMANAGE_API, accessToken(imanageRefresh(rotated))).status()).isEqualTo(200);
+        assertOAuthError(imanageRefresh(IMANAGE_REFRESH), 400, "invalid_grant");
         assertThat(clioRefresh(granted).status()).isEqualTo(200);
         assertThat(clioRefresh(CLIO_REFRESH).status()).isEqualTo(200);
         assertThat(imanage.get("/_control/stats").json().path("records").has("oauth")).as("grants are not records").isFalse();
@@ -381,11 +386,9 @@ class OAuthTokenEndpointTest {
         assertThat(imanage.get(IMANAGE_API).status()).isEqualTo(401);
         assertThat(call(imanage, IMANAGE_API, "made-up").status()).isEqualTo(401);
         assertThat(call(imanage, IMANAGE_API, token).status()).isEqualTo(200);
-        assertOAuthError(imanageRefresh(IMANAGE_REFRESH), 400, "invalid_grant");
+        assertOAuthError(imanageRefresh("never-issued"), 400, "invalid_grant");
         Resp observed = imanage.send("GET", IMANAGE_API, null, new String[]{"X-Sandbox-Observer", "true"});
-        assertThat(observed.status()).as("observers need a token too").isEqualTo(401);
-        assertThat(imanage.send("GET", IMANAGE_API, null, new String[]{"X-Sandbox-Observer", "true", "Authorization", "Bearer " + token})
-                .status()).isEqualTo(200);
+        assertThat(observed.status()).as("an observer looks without a token").isEqualTo(200);
 
         JsonNode status = oauthStatus(imanage);
         assertThat(status.path("clientId").asText()).isEqualTo("imanage-app");

@@ -62,6 +62,7 @@ public abstract class HubIntegrationTest {
         // Clio's webhooks come through the hub's own subscription, checked every second here
         registry.add("hub.webhooks.check-interval-ms", () -> "1000");
         registry.add("hub.systems.conflicts.webhook-secret", () -> CONFLICTS_SECRET);
+        SandboxOAuth.hubProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("hub.poll.conflict.interval-ms", () -> "2000");
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir + "/hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         registry.add("spring.artemis.embedded.data-directory", () -> dir + "/artemis");

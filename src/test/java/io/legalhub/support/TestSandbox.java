@@ -16,7 +16,7 @@ public final class TestSandbox {
 
     public static synchronized SandboxServer get() {
         if (server == null) {
-            server = SandboxServer.start(SandboxSettings.builder()
+            server = SandboxServer.start(SandboxOAuth.register(SandboxSettings.builder())
                     .port(0)
                     .seed(true)
                     .webhookAttempts(3)
