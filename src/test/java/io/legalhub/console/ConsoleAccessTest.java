@@ -76,6 +76,9 @@ class ConsoleAccessTest extends HubIntegrationTest {
 
         assertThat(dashboard).contains("data-testid=\"user-name\">viewer<").contains("data-testid=\"user-role\">Viewer<").contains("Sign out");
         assertThat(dashboard).contains("hub.in.matter").contains("hub.out.billing.matter").contains("Open dead letters");
+        // the hub's OAuth 2 grants, one row per system, never a secret
+        assertThat(dashboard).contains("data-testid=\"system-access\"").contains("client_credentials").contains("refresh_token")
+                .doesNotContain(io.legalhub.support.SandboxOAuth.IMANAGE.clientSecret());
     }
 
     @Test
