@@ -240,8 +240,16 @@ public class SubscriptionKeeper {
         input.put("model", wanted.getModel());
         wanted.getEvents().forEach(input.putArray("events")::add);
         input.put("fields", wanted.getFields());
-        input.put("expiresAt", until.withNano(0).toString());
+        input.put("expiresAt", expiryText(until));
         return mappings.evaluate(system, config.getMapping(), input);
+    }
+
+    /**
+     * An ISO 8601 date-time with seconds always written: OffsetDateTime's own text drops ":00" seconds, which Clio's
+     * date-time format refuses (one subscription in sixty, at a full minute).
+     */
+    static String expiryText(OffsetDateTime until) {
+        return java.time.format.DateTimeFormatter.ISO_INSTANT.format(until.withNano(0).toInstant());
     }
 
     private static OffsetDateTime time(JsonNode node) {

@@ -75,6 +75,7 @@ public class HubSystemsProperties {
         private WebhookFormat webhook = new WebhookFormat();
         private WebhookSubscriptions webhookSubscriptions;
         private SystemAuthSettings auth = new SystemAuthSettings();
+        private RateLimitSettings rateLimit = new RateLimitSettings();
         private Map<String, SourceEntity> sources = new LinkedHashMap<>();
 
         /** How the system's webhook bodies are read (where the record, model, event and idempotency key are). */
@@ -102,6 +103,15 @@ public class HubSystemsProperties {
 
         public void setSources(Map<String, SourceEntity> sources) {
             this.sources = sources;
+        }
+
+        /** How fast the hub may call the system (unset: as fast as its consumers go). */
+        public RateLimitSettings getRateLimit() {
+            return rateLimit;
+        }
+
+        public void setRateLimit(RateLimitSettings rateLimit) {
+            this.rateLimit = rateLimit;
         }
 
         /** How the hub authenticates to the system: none, the static bearer {@code token}, or OAuth 2. */
@@ -941,6 +951,19 @@ public class HubSystemsProperties {
     public static class Http {
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration requestTimeout = Duration.ofSeconds(30);
+        private Duration maxLaneWait = Duration.ofSeconds(60);
+
+        /**
+         * The longest a call waits for its system's lane (its rate limit, or the pause a 429 put on it) before it
+         * fails as transient and its message is retried later.
+         */
+        public Duration getMaxLaneWait() {
+            return maxLaneWait;
+        }
+
+        public void setMaxLaneWait(Duration maxLaneWait) {
+            this.maxLaneWait = maxLaneWait;
+        }
 
         public Duration getConnectTimeout() {
             return connectTimeout;

@@ -41,6 +41,9 @@ public class SystemClient {
     private final CircuitBreakerRegistry breakers;
     private final Map<String, CircuitBreaker> breakerBySystem = new ConcurrentHashMap<>();
     private final SystemAccessTokens tokens;
+    private final SystemLanes lanes;
+    /** Resends of one call the system refused with 429, each after the wait it asked for. */
+    private static final int MAX_RATE_LIMIT_RESENDS = 5;
 
     /** For systems reached without OAuth 2 (a static bearer token or none). */
     public SystemClient(HubSystemsProperties properties, ObjectMapper json) {
@@ -52,6 +55,7 @@ public class SystemClient {
         this.properties = properties;
         this.json = json;
         this.tokens = tokens;
+        this.lanes = new SystemLanes(properties);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.getHttp().getConnectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
@@ -114,13 +118,13 @@ public class SystemClient {
             request.header("Authorization", "Bearer " + accessToken);
         }
         long started = System.nanoTime();
-        HttpResponse<String> response = call(system, method, uri, request.build());
+        HttpResponse<String> response = paced(system, method, uri, request.build());
         if (oauth && response.statusCode() == 401) {
             // revoked or expired early: one more try with a token obtained now, never more (a refusal of a
             // fresh token is not about the token)
             tokens.rejected(system, accessToken);
             request.setHeader("Authorization", "Bearer " + tokens.accessToken(system));
-            response = call(system, method, uri, request.build());
+            response = paced(system, method, uri, request.build());
         }
         int status = response.statusCode();
         log.debug("{} {} {} -> {} in {} ms", system, method, uri.getPath(), status, (System.nanoTime() - started) / 1_000_000);
@@ -134,6 +138,33 @@ public class SystemClient {
                     system + " answered HTTP " + status + (reason.isEmpty() ? "" : ": " + reason), retryAfter, null);
         }
         throw new PermanentSystemFailure(system, status, reason.isEmpty() ? "no reason given" : reason);
+    }
+
+    /**
+     * One call in the system's lane: after its turn at the system's rate limit, and again after the wait a 429
+     * asked for (which pauses every call to the system), a few times. A 429 means the request was not handled, so
+     * sending it again is safe, also for a create.
+     */
+    private HttpResponse<String> paced(String system, String method, URI uri, HttpRequest request) {
+        for (int resend = 0; ; resend++) {
+            lanes.enter(system);
+            HttpResponse<String> response = call(system, method, uri, request);
+            if (response.statusCode() != 429) {
+                return response;
+            }
+            Duration wait = response.headers().firstValue("Retry-After").map(SystemClient::parseRetryAfter)
+                    .orElse(Duration.ofSeconds(1));
+            lanes.pause(system, wait);
+            if (resend >= MAX_RATE_LIMIT_RESENDS || !lanes.worthWaiting(wait)) {
+                return response;
+            }
+            log.debug("{} {} {} -> 429; every call to {} waits {} ms", system, method, uri.getPath(), system, wait.toMillis());
+        }
+    }
+
+    /** How many times a 429 from the system paused its lane since start. */
+    public long rateLimitPauses(String system) {
+        return lanes.pauses(system);
     }
 
     private HttpResponse<String> call(String system, String method, URI uri, HttpRequest request) {
