@@ -20,16 +20,20 @@ class FaultInjectionTest {
 
     /** A DMS read that is always there (the facade's library list). */
     private static final String DMS_LIBRARIES = "/automate/work/getLibraries";
+    /** An e-discovery read answered with Relativity's Kepler error shape. */
+    private static final String EDISCOVERY_STATUSES = "/Relativity.REST/api/relativity-environment/v1/workspaces/-1/matters/eligible-statuses";
 
     private static SandboxServer sandbox;
     private static SandboxHttp billing;
     private static SandboxHttp dms;
+    private static SandboxHttp ediscovery;
 
     @BeforeAll
     static void start() {
         sandbox = SandboxServer.start(SandboxSettings.defaults());
         billing = new SandboxHttp(sandbox.baseUrl(SandboxSystem.BILLING));
         dms = new SandboxHttp(sandbox.baseUrl(SandboxSystem.DMS));
+        ediscovery = new SandboxHttp(sandbox.baseUrl(SandboxSystem.EDISCOVERY));
     }
 
     @AfterAll
@@ -41,6 +45,7 @@ class FaultInjectionTest {
     void clearFaults() {
         assertThat(billing.delete("/_control/faults").status()).isEqualTo(200);
         assertThat(dms.delete("/_control/faults").status()).isEqualTo(200);
+        assertThat(ediscovery.delete("/_control/faults").status()).isEqualTo(200);
     }
 
     private static long timeMs(Runnable r) {
@@ -90,6 +95,82 @@ class FaultInjectionTest {
             assertThat(r.header("Content-Type")).startsWith("application/json");
         }
         assertThat(billing.get("/api/v1/clients").status()).isEqualTo(200);
+    }
+
+    // one request a minute: the bucket cannot refill while a test runs, however slow the machine
+    // (SustainedRateLimitTest covers the refill with a clock of its own)
+
+    @Test
+    void aSustainedRateLimitRefusesOnceTheBurstIsSpentLogsAndCountsTheRefusalsUntilCleared() {
+        billing.delete("/_control/requests");
+        billing.put("/_control/faults", json("{'rateLimit':{'perMinute':1,'burst':2}}"));
+        assertThat(billing.get("/api/v1/clients").status()).isEqualTo(200);
+        assertThat(billing.get("/api/v1/matters").status()).isEqualTo(200);
+        Resp refused = billing.get("/api/v1/clients");
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.errorType()).isEqualTo("RateLimited");
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
+        assertThat(billing.send("GET", "/api/v1/clients", null, new String[]{"X-Sandbox-Observer", "true"}).status())
+                .as("observers take no token").isEqualTo(200);
+        assertThat(billing.get("/api/v1/clients").status()).isEqualTo(429);
+
+        JsonNode rateLimit = billing.get("/_control/faults").json().path("rateLimit");
+        assertThat(rateLimit.path("perMinute").asInt()).isEqualTo(1);
+        assertThat(rateLimit.path("burst").asInt()).isEqualTo(2);
+        assertThat(rateLimit.path("tokens").asInt()).isZero();
+        JsonNode log = billing.get("/_control/requests?limit=10").json().path("requests");
+        assertThat(log.findValuesAsText("status")).containsExactly("200", "200", "429", "429");
+        assertThat(log.get(2).path("fault").asText()).isEqualTo("rateLimit");
+        JsonNode requests = billing.get("/_control/stats").json().path("requests");
+        assertThat(requests.path("total").asInt()).isEqualTo(4);
+        assertThat(requests.path("rateLimited").asInt()).isEqualTo(2);
+
+        billing.delete("/_control/faults");
+        assertThat(billing.get("/api/v1/clients").status()).isEqualTo(200);
+        assertThat(billing.get("/_control/faults").json().path("rateLimit").path("perMinute").isNull()).isTrue();
+        assertThat(billing.get("/_control/stats").json().path("requests").path("rateLimited").asInt())
+                .as("the count outlives the fault").isEqualTo(2);
+        billing.delete("/_control/requests");
+        assertThat(billing.get("/_control/stats").json().path("requests").path("rateLimited").asInt()).isZero();
+    }
+
+    @Test
+    void aSustainedRateLimitWithMatchingCountsAndRefusesOnlyThoseRequests() {
+        billing.patch("/_control/faults", json("{'rateLimit':{'perMinute':1,'burst':1,'matching':'number=ACME-001'}}"));
+        assertThat(billing.get("/api/v1/clients?number=ACME-001").status()).isEqualTo(200);
+        assertThat(billing.get("/api/v1/clients?number=ACME-001").status()).isEqualTo(429);
+        for (int i = 0; i < 3; i++) {
+            assertThat(billing.get("/api/v1/clients").status()).isEqualTo(200);
+        }
+        billing.patch("/_control/faults", json("{'rateLimit':null}"));
+        assertThat(billing.get("/api/v1/clients?number=ACME-001").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSustainedRateLimitAnswersInTheSystemsOwnErrorShape() {
+        ediscovery.put("/_control/faults", json("{'rateLimit':{'perMinute':1,'burst':1}}"));
+        assertThat(ediscovery.get(EDISCOVERY_STATUSES).status()).isEqualTo(200);
+        Resp refused = ediscovery.get(EDISCOVERY_STATUSES);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertThat(refused.json().path("ErrorType").asText()).isEqualTo("Relativity.Services.Exceptions.ServiceException");
+        assertThat(refused.json().path("Message").asText()).contains("1 requests per minute");
+    }
+
+    @Test
+    void invalidSustainedRateLimitsAnswer422NamingTheField() {
+        billing.put("/_control/faults", json("{'rateLimit':{'perMinute':60,'burst':5}}"));
+        for (String[] bad : new String[][]{
+                {"{'rateLimit':{'perMinute':0}}", "rateLimit.perMinute"},
+                {"{'rateLimit':{'perMinute':60,'burst':0}}", "rateLimit.burst"},
+                {"{'rateLimit':{'perMinute':60,'perHour':1}}", "rateLimit.perHour"}}) {
+            Resp r = billing.patch("/_control/faults", json(bad[0]));
+            assertThat(r.status()).as(bad[0]).isEqualTo(422);
+            assertThat(r.errorMessage()).as(bad[0]).contains(bad[1]);
+            assertThat(r.json().path("error").path("fields").toString()).as(bad[0]).contains(bad[1]);
+        }
+        assertThat(billing.get("/_control/faults").json().path("rateLimit").path("burst").asInt())
+                .as("unchanged after 422").isEqualTo(5);
     }
 
     @Test

@@ -13,16 +13,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 
 /**
  * Fault injection settings of one system. Applied to API requests only, never to {@code /_control}.
  * Order per request: latency, outage (503), rate limit (429), failNext (500), errorRate (500);
  * a request consumes at most one of them. Record rejection (400) is applied by the write handlers. Internal.
+ *
+ * <p>The rate limit has two parts sharing {@code matching}: {@code next} refuses a counted number of requests, and
+ * {@code perMinute} (with {@code burst}) a sustained rate through a {@link TokenBucket}; {@code next} is used up first.
  */
 public final class Faults {
 
     private static final Set<String> FIELDS = Set.of(
             "latencyMs", "errorRate", "failNext", "rateLimit", "outage", "outageSeconds", "outageUntil", "rejectRecords");
+    private static final Set<String> RATE_LIMIT_FIELDS = Set.of("next", "retryAfterSeconds", "matching", "perMinute", "burst");
+    /** Shown by GET; ignored when a client sends the faults it read back. */
+    private static final Set<String> RATE_LIMIT_READ_ONLY = Set.of("tokens");
+    /** The fault name of every rate-limit refusal in the request log. */
+    public static final String RATE_LIMIT = "rateLimit";
 
     /** An injected failure answer. */
     public record Injected(int status, String type, String message, Map<String, String> headers, String fault) {
@@ -40,9 +49,23 @@ public final class Faults {
     private int retryAfterSeconds = 1;
     /** When set, the rate limit only counts requests whose path and query contain it (e.g. one record's key). */
     private String rateLimitMatching;
+    /** The sustained limit, or null; PATCHes that leave it alone share it so its tokens are not refilled. */
+    private TokenBucket rateLimitBucket;
+    /** The burst as given, or null for {@link TokenBucket#defaultBurst}; kept so a PATCH of perMinute keeps it. */
+    private Integer rateLimitBurst;
     private boolean outage;
     private Instant outageUntil;
     private final Map<String, String> rejectRecords = new LinkedHashMap<>();
+    private final LongSupplier nanoTime;
+
+    public Faults() {
+        this(System::nanoTime);
+    }
+
+    /** With a clock a test controls, so the sustained rate limit is tested without waiting. */
+    Faults(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
 
     public synchronized long latencyMs() {
         return latencyMs;
@@ -58,6 +81,10 @@ public final class Faults {
         rl.put("next", rateLimitNext);
         rl.put("retryAfterSeconds", retryAfterSeconds);
         rl.put("matching", rateLimitMatching);
+        TokenBucket bucket = rateLimitBucket;
+        rl.put("perMinute", bucket == null ? null : bucket.perMinute());
+        rl.put("burst", bucket == null ? null : bucket.burst());
+        rl.put("tokens", bucket == null ? null : bucket.tokens(nanoTime.getAsLong()));
         n.put("outage", outage);
         n.put("outageUntil", Json.ts(outageUntil));
         ObjectNode rr = n.putObject("rejectRecords");
@@ -69,24 +96,30 @@ public final class Faults {
         latencyMs = 0;
         errorRate = 0;
         failNext = 0;
-        rateLimitNext = 0;
-        retryAfterSeconds = 1;
-        rateLimitMatching = null;
+        clearRateLimit();
         outage = false;
         outageUntil = null;
         rejectRecords.clear();
     }
 
+    private void clearRateLimit() {
+        rateLimitNext = 0;
+        retryAfterSeconds = 1;
+        rateLimitMatching = null;
+        rateLimitBucket = null;
+        rateLimitBurst = null;
+    }
+
     /** PUT: replaces all settings; absent fields fall back to "no fault". */
     public synchronized void replace(ObjectNode body) {
-        Faults candidate = new Faults();
+        Faults candidate = new Faults(nanoTime);
         candidate.apply(body, false);
         copyFrom(candidate);
     }
 
     /** PATCH: changes only the given fields; {@code rejectRecords} entries merge, a null reason removes one. */
     public synchronized void merge(ObjectNode body) {
-        Faults candidate = new Faults();
+        Faults candidate = new Faults(nanoTime);
         candidate.copyFrom(this);
         candidate.apply(body, true);
         copyFrom(candidate);
@@ -99,6 +132,8 @@ public final class Faults {
         rateLimitNext = o.rateLimitNext;
         retryAfterSeconds = o.retryAfterSeconds;
         rateLimitMatching = o.rateLimitMatching;
+        rateLimitBucket = o.rateLimitBucket;
+        rateLimitBurst = o.rateLimitBurst;
         outage = o.outage;
         outageUntil = o.outageUntil;
         rejectRecords.clear();
@@ -127,24 +162,13 @@ public final class Faults {
         JsonNode rl = body.get("rateLimit");
         if (rl != null && !rl.isNull()) {
             if (!rl.isObject()) {
-                f.invalid("rateLimit", "must be an object {\"next\": N, \"retryAfterSeconds\": S, \"matching\": \"text\"}");
+                f.invalid("rateLimit", "must be an object {\"next\": N, \"retryAfterSeconds\": S, \"perMinute\": N, "
+                        + "\"burst\": N, \"matching\": \"text\"}");
             } else {
-                Fields rf = new Fields((ObjectNode) rl, "rateLimit.");
-                rf.rejectUnknown(Set.of("next", "retryAfterSeconds", "matching"), Set.of());
-                Long next = rf.integer("next", false, 0, 1_000_000);
-                Long retry = rf.integer("retryAfterSeconds", false, 0, 86_400);
-                String matching = rf.text("matching", false, 1_000);
-                rf.check();
-                rateLimitMatching = matching;
-                if (next != null) {
-                    rateLimitNext = next.intValue();
-                }
-                if (retry != null) {
-                    retryAfterSeconds = retry.intValue();
-                }
+                applyRateLimit(f, (ObjectNode) rl);
             }
         } else if (rl != null && merge) {
-            rateLimitNext = 0;
+            clearRateLimit();
         }
         Boolean out = f.bool("outage");
         if (out != null) {
@@ -191,6 +215,51 @@ public final class Faults {
         f.check();
     }
 
+    private void applyRateLimit(Fields f, ObjectNode rl) {
+        Fields rf = new Fields(rl, "rateLimit.");
+        rf.rejectUnknown(RATE_LIMIT_FIELDS, RATE_LIMIT_READ_ONLY);
+        Long next = rf.integer("next", false, 0, 1_000_000);
+        Long retry = rf.integer("retryAfterSeconds", false, 0, 86_400);
+        String matching = rf.text("matching", false, 1_000);
+        Long perMinute = rf.integer("perMinute", false, 1, TokenBucket.MAX_PER_MINUTE);
+        Long burst = rf.integer("burst", false, 1, TokenBucket.MAX_BURST);
+        rateLimitMatching = matching;
+        if (next != null) {
+            rateLimitNext = next.intValue();
+        }
+        if (retry != null) {
+            retryAfterSeconds = retry.intValue();
+        }
+        applySustainedLimit(rf, perMinute, burst);
+        f.absorb(rf);
+    }
+
+    /** {@code perMinute: null} removes the sustained limit; a burst given as null goes back to the default. */
+    private void applySustainedLimit(Fields rf, Long perMinute, Long burst) {
+        if (rf.isNull("perMinute")) {
+            rateLimitBucket = null;
+            rateLimitBurst = null;
+        }
+        boolean burstGiven = rf.has("burst");
+        if (burstGiven) {
+            rateLimitBurst = burst == null ? null : burst.intValue();
+        }
+        if (perMinute == null && !burstGiven) {
+            return;
+        }
+        Integer rate = perMinute != null ? Integer.valueOf(perMinute.intValue())
+                : rateLimitBucket != null ? Integer.valueOf(rateLimitBucket.perMinute()) : null;
+        if (rate == null) {
+            if (burst != null) {
+                rf.invalid("burst", "needs rateLimit.perMinute");
+            }
+            return;
+        }
+        int size = rateLimitBurst != null ? rateLimitBurst : TokenBucket.defaultBurst(rate);
+        // a changed limit starts full, as a vendor's does for a client it has not seen yet
+        rateLimitBucket = new TokenBucket(rate, size, nanoTime.getAsLong());
+    }
+
     private void expireOutage() {
         if (outage && outageUntil != null && !Instant.now().isBefore(outageUntil)) {
             outage = false;
@@ -215,11 +284,9 @@ public final class Faults {
             return new Injected(503, "ServiceUnavailable",
                     "injected fault: " + systemName + " is in a simulated outage", h, "outage");
         }
-        if (rateLimitNext > 0 && (rateLimitMatching == null || pathAndQuery != null && pathAndQuery.contains(rateLimitMatching))) {
-            rateLimitNext--;
-            return new Injected(429, "RateLimited",
-                    "injected fault: rate limit exceeded, retry after " + retryAfterSeconds + " s",
-                    Map.of("Retry-After", Integer.toString(retryAfterSeconds)), "rateLimit");
+        Injected limited = rateLimited(pathAndQuery);
+        if (limited != null) {
+            return limited;
         }
         if (failNext > 0) {
             failNext--;
@@ -230,6 +297,32 @@ public final class Faults {
             return new Injected(500, "InjectedFault", "injected fault: errorRate " + errorRate, Map.of(), "errorRate");
         }
         return null;
+    }
+
+    private Injected rateLimited(String pathAndQuery) {
+        boolean counted = rateLimitMatching == null || pathAndQuery != null && pathAndQuery.contains(rateLimitMatching);
+        if (!counted) {
+            return null;
+        }
+        if (rateLimitNext > 0) {
+            rateLimitNext--;
+            return tooManyRequests("rate limit exceeded", retryAfterSeconds);
+        }
+        TokenBucket bucket = rateLimitBucket;
+        if (bucket == null) {
+            return null;
+        }
+        long now = nanoTime.getAsLong();
+        if (bucket.tryTake(now)) {
+            return null;
+        }
+        return tooManyRequests("rate limit of " + bucket.perMinute() + " requests per minute exceeded",
+                bucket.secondsUntilToken(now));
+    }
+
+    private static Injected tooManyRequests(String what, long retryAfter) {
+        return new Injected(429, "RateLimited", "injected fault: " + what + ", retry after " + retryAfter + " s",
+                Map.of("Retry-After", Long.toString(retryAfter)), RATE_LIMIT);
     }
 
     /** The configured rejection reason for the first matching key, or null. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Bounded ring of the last API requests of one system plus counts per status. Internal. */
+/** Bounded ring of the last API requests of one system plus counts per status and of rate-limit refusals. Internal. */
 public final class RequestLog {
 
     public record Entry(String method, String path, String query, int status, Instant receivedAt, long durationMs,
@@ -22,6 +22,8 @@ public final class RequestLog {
     private final ArrayDeque<Entry> ring;
     private final TreeMap<Integer, Long> byStatus = new TreeMap<>();
     private long total;
+    /** Refusals by the rateLimit fault ({@code next} and {@code perMinute}): a benchmark's share of calls answered 429. */
+    private long rateLimited;
 
     public RequestLog(int capacity) {
         this.capacity = capacity;
@@ -35,12 +37,16 @@ public final class RequestLog {
         ring.addLast(e);
         byStatus.merge(e.status(), 1L, Long::sum);
         total++;
+        if (Faults.RATE_LIMIT.equals(e.fault())) {
+            rateLimited++;
+        }
     }
 
     public synchronized void clear() {
         ring.clear();
         byStatus.clear();
         total = 0;
+        rateLimited = 0;
     }
 
     /** The newest {@code limit} entries, oldest first. */
@@ -67,6 +73,7 @@ public final class RequestLog {
     public synchronized ObjectNode statsJson() {
         ObjectNode n = Json.object();
         n.put("total", total);
+        n.put("rateLimited", rateLimited);
         ObjectNode bs = n.putObject("byStatus");
         for (Map.Entry<Integer, Long> e : byStatus.entrySet()) {
             bs.put(Integer.toString(e.getKey()), e.getValue());
