@@ -40,7 +40,7 @@ final class BenchmarkHub implements AutoCloseable {
                 "--hub.sandbox.port=" + sandbox.port(),
                 "--hub.webhooks.check-interval-ms=1000",
                 "--hub.systems.conflicts.webhook-secret=" + SECRET,
-                "--spring.datasource.url=jdbc:h2:file:" + dir + "/hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "--spring.datasource.url=jdbc:h2:file:" + dir + "/hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=128",
                 "--spring.artemis.embedded.data-directory=" + dir + "/artemis",
                 "--hub.poll.matter.interval-ms=1000",
                 "--hub.poll.conflict.interval-ms=1000",
