@@ -17,6 +17,7 @@ import org.apache.camel.Message;
 import org.apache.camel.component.jsonvalidator.JsonValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,15 +33,40 @@ public class DeadLetterRecorder {
     private final DeadLetterStore store;
     private final Journal journal;
     private final ObjectMapper json;
+    private final int maxRedeliveries;
 
-    public DeadLetterRecorder(DeadLetterStore store, Journal journal, ObjectMapper json) {
+    public DeadLetterRecorder(DeadLetterStore store, Journal journal, ObjectMapper json,
+                              @Value("${hub.retry.max-redeliveries}") int maxRedeliveries) {
         this.store = store;
         this.journal = journal;
         this.json = json;
+        this.maxRedeliveries = maxRedeliveries;
     }
 
+    /**
+     * A transient failure whose retries are over. Camel also ends the retries of a message when its route stops
+     * ({@code allowRedeliveryWhileStopping: false}), which is no verdict on the message: one that has not used its
+     * retry budget is then rolled back onto its queue (the exchange is marked rollback-only, so the JMS transaction
+     * rolls back) instead of becoming a dead letter. Seen as dead letters "after 4 attempts" with a budget of 300 when a hub stopped
+     * while billing was down.
+     */
     public void transientExhausted(Exchange exchange) {
+        int attempts = 1 + redeliveries(exchange);
+        if (attempts <= maxRedeliveries) {
+            log.info("Stopped retrying {} {} after {} of {} attempts (the hub is stopping): back onto its queue",
+                    exchange.getIn().getHeader(Envelope.ENTITY), exchange.getIn().getHeader(Envelope.KEY), attempts, maxRedeliveries + 1);
+            exchange.setRollbackOnly(true);
+            return;
+        }
         record(exchange, FailureKind.TRANSIENT);
+    }
+
+    private static int redeliveries(Exchange exchange) {
+        Integer counter = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+        if (counter == null) {
+            counter = exchange.getProperty(RedeliveryCounter.REDELIVERIES, Integer.class);
+        }
+        return counter == null ? 0 : counter;
     }
 
     public void permanent(Exchange exchange) {
