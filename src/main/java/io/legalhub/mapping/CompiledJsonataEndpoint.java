@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 
@@ -26,6 +27,7 @@ class CompiledJsonataEndpoint extends JsonataEndpoint {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private volatile Compiled compiled;
+    private volatile Path file;
 
     private record Compiled(Jsonata expression, FileTime modified) {
     }
@@ -73,11 +75,24 @@ class CompiledJsonataEndpoint extends JsonataEndpoint {
 
     /** The file's modification time, or null for a resource that is no file (compiled once, never reloaded). */
     private FileTime modified() throws IOException {
-        String uri = getResourceUri();
-        if (!uri.startsWith("file:")) {
+        Path file = file();
+        if (file == null) {
             return null;
         }
-        Path file = Path.of(uri.substring("file:".length()));
-        return Files.exists(file) ? Files.getLastModifiedTime(file) : null;
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (NoSuchFileException gone) {
+            return null;
+        }
+    }
+
+    /** The mapping's file, resolved once: this check runs on every message. */
+    private Path file() {
+        Path file = this.file;
+        if (file == null && getResourceUri().startsWith("file:")) {
+            file = Path.of(getResourceUri().substring("file:".length()));
+            this.file = file;
+        }
+        return file;
     }
 }
