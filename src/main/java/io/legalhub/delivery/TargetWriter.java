@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes one mapped record to one target through its connector: update when the hub knows the target's id for
- * it, otherwise look the record up by its business key first (so a crash between "created" and "cross-reference
- * saved" never creates a second record), and create it only if the target really has none. A record the target
+ * it, otherwise create it in one call. A create intent written before the request makes the next attempt look the
+ * record up by its business key first when the outcome is unknown (a crash between "created" and "cross-reference
+ * saved", a timeout), so it never creates a second record; a 409 from the target adopts the record it already has. A record the target
  * keeps as several (its connector's {@code parts}) is written part by part, each later part naming the ids the
  * earlier ones got. What each request carries is chosen from the mapped output by the connector's *-body pointers.
  */
@@ -41,15 +42,17 @@ public class TargetWriter {
     private final SystemClient client;
     private final XrefStore xrefs;
     private final PendingCreateJobs pendingJobs;
+    private final CreateIntents intents;
     private final MappingLibrary mappings;
     private final ObjectMapper json;
 
     public TargetWriter(HubSystemsProperties properties, SystemClient client, XrefStore xrefs, PendingCreateJobs pendingJobs,
-                        MappingLibrary mappings, ObjectMapper json) {
+                        CreateIntents intents, MappingLibrary mappings, ObjectMapper json) {
         this.properties = properties;
         this.client = client;
         this.xrefs = xrefs;
         this.pendingJobs = pendingJobs;
+        this.intents = intents;
         this.mappings = mappings;
         this.json = json;
     }
@@ -80,7 +83,7 @@ public class TargetWriter {
         Optional<String> id = part.getUpdate() == null ? Optional.empty() : xrefs.systemId(entity, key, target);
         Operation op = id.isPresent() ? Operation.parse(part.getUpdate()) : Operation.parse(part.getCreate());
         String body = text(select(mapped, id.isPresent() ? part.getUpdateBody() : part.getCreateBody(), "body"));
-        String note = id.isPresent() ? "update " + id.get() : "create (after looking up " + key + " in " + target + ")";
+        String note = id.isPresent() ? "update " + id.get() : "create (a replay looks " + key + " up in " + target + " first)";
         if (endpoints.getParts().size() > 1) {
             note += "; the record is written in " + endpoints.getParts().size() + " parts, this is its primary part";
         }
@@ -93,8 +96,11 @@ public class TargetWriter {
     private record Written(String targetId, String operation) {
     }
 
-    /** What one write needs: where it goes, the mapped output, and the ids known so far (for placeholders). */
-    private record Write(String target, String entity, String key, JsonNode mapped, Map<String, String> ids) {
+    /**
+     * What one write needs: where it goes, the mapped output, the ids known so far (for placeholders), and whether
+     * it is an operator's replay (the record may have been created meanwhile, by an attempt or by hand).
+     */
+    private record Write(String target, String entity, String key, JsonNode mapped, Map<String, String> ids, boolean replay) {
         Map<String, String> withId(String id) {
             Map<String, String> all = new HashMap<>(ids);
             all.put("id", id);
@@ -110,7 +116,8 @@ public class TargetWriter {
         EntityEndpoints endpoints = properties.system(target).endpoints(target, entity);
         Map<String, String> ids = new HashMap<>();
         TargetReferences.of(exchange).forEach((referenced, id) -> ids.put("targetIds." + referenced, id));
-        Write write = new Write(target, entity, key, readMapped(in.getBody(String.class)), ids);
+        Write write = new Write(target, entity, key, readMapped(in.getBody(String.class)), ids,
+                in.getHeader(Envelope.DEAD_LETTER_ID) != null);
         if (endpoints.getIdFrom() != null) {
             return writeOntoReferenced(write, endpoints);
         }
@@ -145,11 +152,8 @@ public class TargetWriter {
             return new Written(create(w, part, xrefEntity), "created");
         }
         Optional<String> targetId = part.isXref() ? xrefs.systemId(xrefEntity, w.key(), w.target()) : Optional.empty();
-        if (targetId.isEmpty() && part.getLookup() != null) {
-            targetId = lookUp(w, part);
-            if (part.isXref()) {
-                targetId.ifPresent(found -> xrefs.link(xrefEntity, w.key(), w.target(), found));
-            }
+        if (targetId.isEmpty() && part.getLookup() != null && mustLookUp(w, part, xrefEntity)) {
+            targetId = lookUpAndLink(w, part, xrefEntity);
         }
         if (targetId.isPresent()) {
             if (part.getUpdate() == null) {
@@ -163,7 +167,44 @@ public class TargetWriter {
                     + " does not exist in " + w.target() + " and the hub is not set up to create it there"
                     + (part.getLookupBody() == null ? "" : " (looked up with " + text(select(w.mapped(), part.getLookupBody(), "lookup-body")) + ")"));
         }
-        return new Written(create(w, part, xrefEntity), "created");
+        try {
+            return new Written(create(w, part, xrefEntity), "created");
+        } catch (PermanentSystemFailure refused) {
+            if (refused.status() == 409 && part.getLookup() != null && part.isXref()) {
+                // the target says the record exists already (made by hand, or before the hub): adopt it
+                Optional<String> existing = lookUpAndLink(w, part, xrefEntity);
+                if (existing.isPresent()) {
+                    if (part.getUpdate() == null) {
+                        return new Written(existing.get(), "found");
+                    }
+                    update(w, part, existing.get(), w.entity());
+                    return new Written(existing.get(), "updated");
+                }
+            }
+            throw refused;
+        }
+    }
+
+    /**
+     * A look-up by business key before a create only where the record may exist: the part cannot be created (it is
+     * only found), the hub keeps no id for it, the system is set to look up always, this is a replay, or an earlier
+     * create's outcome is unknown (its intent still stands). Otherwise the create is the only call.
+     */
+    private boolean mustLookUp(Write w, Part part, String xrefEntity) {
+        if (part.getCreate() == null || !part.isXref() || w.replay()
+                || properties.system(w.target()).getLookupBeforeCreate() == HubSystemsProperties.LookupBeforeCreate.ALWAYS) {
+            return true;
+        }
+        return !intents.record(w.target(), xrefEntity, w.key());
+    }
+
+    private Optional<String> lookUpAndLink(Write w, Part part, String xrefEntity) {
+        Optional<String> found = lookUp(w, part);
+        if (part.isXref() && found.isPresent()) {
+            xrefs.link(xrefEntity, w.key(), w.target(), found.get());
+            intents.clear(w.target(), xrefEntity, w.key());
+        }
+        return found;
     }
 
     private void update(Write w, Part part, String id, String entityForMessage) {
@@ -204,7 +245,16 @@ public class TargetWriter {
         }
         Operation create = Operation.parse(part.getCreate());
         JsonNode body = BodyPlaceholders.fill(select(w.mapped(), part.getCreateBody(), "create-body"), w.ids());
-        SystemResponse created = client.send(w.target(), create.method(), create.path(w.key(), w.ids()), text(body), false);
+        SystemResponse created;
+        try {
+            created = client.send(w.target(), create.method(), create.path(w.key(), w.ids()), text(body), false);
+        } catch (PermanentSystemFailure refused) {
+            if (refused.status() == 400 || refused.status() == 422) {
+                // refused outright: nothing was created, so the next attempt need not look for it
+                intents.clear(w.target(), xrefEntity, w.key());
+            }
+            throw refused;
+        }
         JsonNode answer = client.parse(w.target(), created.body());
         if (job != null) {
             String jobId = requiredId(w, answer.at(job.getJobId()), created.status(), "a job id at " + job.getJobId());
@@ -215,6 +265,7 @@ public class TargetWriter {
                 "an id at '" + part.getResponseId() + "'");
         if (part.isXref()) {
             xrefs.link(xrefEntity, w.key(), w.target(), id);
+            intents.clear(w.target(), xrefEntity, w.key());
         }
         return id;
     }
@@ -234,6 +285,7 @@ public class TargetWriter {
                 String id = requiredId(w, status.at(job.getResultId()), response.status(), "the new record's id at " + job.getResultId());
                 if (part.isXref()) {
                     xrefs.link(xrefEntity, w.key(), w.target(), id);
+                    intents.clear(w.target(), xrefEntity, w.key());
                 }
                 pendingJobs.forget(w.target(), xrefEntity, w.key());
                 return id;

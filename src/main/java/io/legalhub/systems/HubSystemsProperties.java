@@ -63,6 +63,10 @@ public class HubSystemsProperties {
         return flow;
     }
 
+    public enum LookupBeforeCreate {
+        WHEN_UNSURE, ALWAYS
+    }
+
     public static class SystemSettings {
         private String baseUrl;
         private String token;
@@ -76,6 +80,7 @@ public class HubSystemsProperties {
         private WebhookSubscriptions webhookSubscriptions;
         private SystemAuthSettings auth = new SystemAuthSettings();
         private RateLimitSettings rateLimit = new RateLimitSettings();
+        private LookupBeforeCreate lookupBeforeCreate = LookupBeforeCreate.WHEN_UNSURE;
         private Map<String, SourceEntity> sources = new LinkedHashMap<>();
 
         /** How the system's webhook bodies are read (where the record, model, event and idempotency key are). */
@@ -103,6 +108,19 @@ public class HubSystemsProperties {
 
         public void setSources(Map<String, SourceEntity> sources) {
             this.sources = sources;
+        }
+
+        /**
+         * When a create is preceded by a look-up of the record's business key: {@code when-unsure} (an earlier attempt
+         * may have created it: a crash, a timeout, an ambiguous answer; or an operator's replay) or {@code always}
+         * (the system already held records the hub did not create, e.g. for the first sync into a populated system).
+         */
+        public LookupBeforeCreate getLookupBeforeCreate() {
+            return lookupBeforeCreate;
+        }
+
+        public void setLookupBeforeCreate(LookupBeforeCreate lookupBeforeCreate) {
+            this.lookupBeforeCreate = lookupBeforeCreate;
         }
 
         /** How fast the hub may call the system (unset: as fast as its consumers go). */

@@ -59,6 +59,7 @@ class TargetWriterPartsTest {
     private final Map<String, Function<String, String>> answers = new ConcurrentHashMap<>();
     private final XrefStore xrefs = mock(XrefStore.class);
     private final PendingCreateJobs jobs = mock(PendingCreateJobs.class);
+    private final CreateIntents intents = mock(CreateIntents.class);
     private final HubSystemsProperties properties = new HubSystemsProperties();
     private final EntityEndpoints endpoints = new EntityEndpoints();
     @TempDir
@@ -72,10 +73,13 @@ class TargetWriterPartsTest {
             String call = exchange.getRequestMethod() + " " + exchange.getRequestURI();
             requests.add(call + (body.isEmpty() ? "" : " " + body));
             Function<String, String> answer = answers.get(call);
-            byte[] out = (answer == null ? "{\"error\":{\"message\":\"no such call " + call + "\"}}" : answer.apply(body))
+            String text = answer == null ? "404" : answer.apply(body);
+            // an answer of three digits is that HTTP status with an error body
+            int status = text.matches("\\d{3}") ? Integer.parseInt(text) : 200;
+            byte[] out = (status == 200 ? text : "{\"error\":{\"message\":\"HTTP " + status + " for " + call + "\"}}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(answer == null ? 404 : 200, out.length);
+            exchange.sendResponseHeaders(status, out.length);
             exchange.getResponseBody().write(out);
             exchange.close();
         });
@@ -86,6 +90,8 @@ class TargetWriterPartsTest {
         properties.setSystems(Map.of("vendor", system));
         when(xrefs.systemId(anyString(), anyString(), anyString())).thenReturn(Optional.empty());
         when(jobs.find(anyString(), anyString(), anyString())).thenReturn(Optional.empty());
+        // no earlier attempt: the intent is new
+        when(intents.record(anyString(), anyString(), anyString())).thenReturn(true);
     }
 
     @AfterEach
@@ -95,7 +101,7 @@ class TargetWriterPartsTest {
 
     private TargetWriter writer() {
         MappingSettings settings = new MappingSettings(properties, new io.legalhub.ledes.LedesWriter());
-        return new TargetWriter(properties, new SystemClient(properties, JSON), xrefs, jobs,
+        return new TargetWriter(properties, new SystemClient(properties, JSON), xrefs, jobs, intents,
                 new MappingLibrary(mappings.toString(), settings), JSON);
     }
 
@@ -155,9 +161,8 @@ class TargetWriterPartsTest {
                  "link": {"Object": {"ArtifactID": "${id}"}, "condition": "'Matter' == OBJECT ${parts.matter}"}}""");
         writer().write(exchange);
 
-        assertThat(requests).containsExactly(
+        assertThat(requests).as("the client is only found; the matter, new, is created without a look-up").containsExactly(
                 "POST /query {\"condition\":\"'Client Number' == 'ACME-001'\"}",
-                "POST /query {\"condition\":\"'Number' == '2026-0012'\"}",
                 "POST /matters {\"MatterRequest\":{\"Name\":\"Acme\",\"Client\":{\"Value\":{\"ArtifactID\":5001}}}}",
                 "POST /workspaces {\"Name\":\"2026-0012 - Acme\",\"MatterArtifactId\":1016001}",
                 "POST /object/update {\"Object\":{\"ArtifactID\":1017001},\"condition\":\"'Matter' == OBJECT 1016001\"}");
@@ -184,7 +189,106 @@ class TargetWriterPartsTest {
     }
 
     @Test
+    void aNewRecordIsCreatedInOneCallAndItsIntentClearedOnceItsIdIsSaved() {
+        workspaceConnector();
+        answers.put("POST /createWorkspace", body -> "{\"data\":{\"id\":\"LEGAL!1002\"}}");
+
+        writer().write(delivery(WORKSPACE));
+
+        assertThat(requests).containsExactly("POST /createWorkspace {\"templateId\":\"LEGAL!12\"}");
+        var order = org.mockito.Mockito.inOrder(intents, xrefs);
+        order.verify(intents).record("vendor", "matter", "2026-0012");
+        order.verify(xrefs).link("matter", "2026-0012", "vendor", "LEGAL!1002");
+        order.verify(intents).clear("vendor", "matter", "2026-0012");
+    }
+
+    @Test
+    void aCreateWhoseEarlierAttemptHasNoKnownOutcomeLooksTheRecordUpAndAdoptsIt() {
+        workspaceConnector();
+        when(intents.record(anyString(), anyString(), anyString())).thenReturn(false);
+        answers.put("POST /searchWorkspaces", body -> "{\"data\":{\"results\":[{\"id\":\"LEGAL!1003\"}]}}");
+        answers.put("POST /updateWorkspace", body -> "{}");
+
+        writer().write(delivery(WORKSPACE));
+
+        assertThat(requests).containsExactly("POST /searchWorkspaces {\"custom2\":\"2026-0012\"}",
+                "POST /updateWorkspace {\"id\":\"LEGAL!1003\",\"name\":\"Acme\"}");
+        verify(xrefs).link("matter", "2026-0012", "vendor", "LEGAL!1003");
+        verify(intents).clear("vendor", "matter", "2026-0012");
+    }
+
+    @Test
+    void aReplayLooksTheRecordUpBeforeCreatingIt() {
+        workspaceConnector();
+        answers.put("POST /searchWorkspaces", body -> "{\"data\":{\"results\":[]}}");
+        answers.put("POST /createWorkspace", body -> "{\"data\":{\"id\":\"LEGAL!1004\"}}");
+        Exchange replay = delivery(WORKSPACE);
+        replay.getIn().setHeader(Envelope.DEAD_LETTER_ID, 17L);
+
+        writer().write(replay);
+
+        assertThat(requests).containsExactly("POST /searchWorkspaces {\"custom2\":\"2026-0012\"}",
+                "POST /createWorkspace {\"templateId\":\"LEGAL!12\"}");
+    }
+
+    @Test
+    void aSystemSetToLookUpAlwaysIsSearchedBeforeEveryCreate() {
+        workspaceConnector();
+        properties.system("vendor").setLookupBeforeCreate(HubSystemsProperties.LookupBeforeCreate.ALWAYS);
+        answers.put("POST /searchWorkspaces", body -> "{\"data\":{\"results\":[]}}");
+        answers.put("POST /createWorkspace", body -> "{\"data\":{\"id\":\"LEGAL!1005\"}}");
+
+        writer().write(delivery(WORKSPACE));
+
+        assertThat(requests).containsExactly("POST /searchWorkspaces {\"custom2\":\"2026-0012\"}",
+                "POST /createWorkspace {\"templateId\":\"LEGAL!12\"}");
+    }
+
+    @Test
+    void aRecordTheTargetAlreadyHasIsAdoptedWhenItsCreateIsRefusedAsAConflict() {
+        workspaceConnector();
+        answers.put("POST /createWorkspace", body -> "409");
+        answers.put("POST /searchWorkspaces", body -> "{\"data\":{\"results\":[{\"id\":\"LEGAL!1006\"}]}}");
+        answers.put("POST /updateWorkspace", body -> "{}");
+
+        Exchange exchange = delivery(WORKSPACE);
+        writer().write(exchange);
+
+        assertThat(requests).containsExactly("POST /createWorkspace {\"templateId\":\"LEGAL!12\"}",
+                "POST /searchWorkspaces {\"custom2\":\"2026-0012\"}",
+                "POST /updateWorkspace {\"id\":\"LEGAL!1006\",\"name\":\"Acme\"}");
+        assertThat(exchange.getProperty(Envelope.TARGET_ID)).isEqualTo("LEGAL!1006");
+        verify(xrefs).link("matter", "2026-0012", "vendor", "LEGAL!1006");
+    }
+
+    @Test
+    void aCreateRefusedAsInvalidClearsItsIntentSinceNothingWasCreated() {
+        workspaceConnector();
+        answers.put("POST /createWorkspace", body -> "422");
+
+        assertThatThrownBy(() -> writer().write(delivery(WORKSPACE))).isInstanceOf(io.legalhub.systems.PermanentSystemFailure.class);
+
+        assertThat(requests).containsExactly("POST /createWorkspace {\"templateId\":\"LEGAL!12\"}");
+        verify(intents).clear("vendor", "matter", "2026-0012");
+    }
+
+    private static final String WORKSPACE = "{\"lookup\":{\"custom2\":\"2026-0012\"},\"create\":{\"templateId\":\"LEGAL!12\"},"
+            + "\"update\":{\"id\":\"${id}\",\"name\":\"Acme\"}}";
+
+    private void workspaceConnector() {
+        endpoints.setLookup("POST /searchWorkspaces");
+        endpoints.setLookupBody("/lookup");
+        endpoints.setLookupId("/data/results/0/id");
+        endpoints.setCreate("POST /createWorkspace");
+        endpoints.setCreateBody("/create");
+        endpoints.setResponseId("/data/id");
+        endpoints.setUpdate("POST /updateWorkspace");
+        endpoints.setUpdateBody("/update");
+    }
+
+    @Test
     void anUpdateCarriesTheTargetsIdInItsBodyWhenTheVendorWantsItThere() {
+        when(intents.record(anyString(), anyString(), anyString())).thenReturn(false);
         endpoints.setLookup("POST /searchWorkspaces");
         endpoints.setLookupBody("/lookup");
         endpoints.setLookupId("/data/results/0/id");

@@ -1723,6 +1723,15 @@ public final class MatterManagementModule extends SystemModule {
 
     // ------------------------------------------------------------------------------------------ seed
 
+    /** The firm set these custom fields up for the hub (config: hub.systems.matter-management.settings.custom-field-*). */
+    @Override
+    protected void configure() {
+        seedCustomField(CF_CONFLICT_STATUS, "Conflict status", "text_line", 1);
+        seedCustomField(CF_CONFLICT_SEARCH_ID, "Conflict search ID", "text_line", 2);
+        seedCustomField(CF_CONFLICT_NOTE, "Conflict note", "text_area", 3);
+        seedCustomField(CF_INTAKE_FLAG, "Intake flag", "text_line", 4);
+    }
+
     @Override
     protected void seed(SeedData data) {
         for (SeedData.PracticeArea a : data.practiceAreas()) {
@@ -1749,10 +1758,6 @@ public final class MatterManagementModule extends SystemModule {
             stampNew(n, c.id());
             contacts.put(c.id(), n);
         }
-        seedCustomField(CF_CONFLICT_STATUS, "Conflict status", "text_line", 1);
-        seedCustomField(CF_CONFLICT_SEARCH_ID, "Conflict search ID", "text_line", 2);
-        seedCustomField(CF_CONFLICT_NOTE, "Conflict note", "text_area", 3);
-        seedCustomField(CF_INTAKE_FLAG, "Intake flag", "text_line", 4);
         long maxRel = 9000;
         for (SeedData.Matter sm : data.matters()) {
             ObjectNode m = newMatterSkeleton();

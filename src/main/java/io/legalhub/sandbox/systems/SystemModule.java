@@ -101,13 +101,25 @@ public abstract class SystemModule implements AutoCloseable {
             oauth.registerControl(control);
         }
         registerControl(control);
-        if (seed && store.isEmpty()) {
-            store.write(() -> seed(SeedData.standard()));
+        if (store.isEmpty()) {
+            store.write(() -> {
+                configure();
+                if (seed) {
+                    seed(SeedData.standard());
+                }
+            });
             store.commit();
         }
     }
 
     protected abstract void registerApi(Router r);
+
+    /**
+     * The account's own configuration, present with or without demo data (and again after a reset), as any real
+     * account connected to the hub has it, e.g. the custom fields a firm set up for the hub's conflict results.
+     */
+    protected void configure() {
+    }
 
     protected void registerControl(Router r) {
     }
@@ -370,6 +382,7 @@ public abstract class SystemModule implements AutoCloseable {
     public void reset(boolean seed) {
         store.write(() -> {
             store.clear();
+            configure();
             if (seed) {
                 seed(SeedData.standard());
             }
