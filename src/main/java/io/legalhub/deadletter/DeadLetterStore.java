@@ -43,21 +43,25 @@ public class DeadLetterStore {
     @Transactional
     public long recordFailure(Failure f, Long replayOf) {
         OffsetDateTime now = now();
-        Optional<Long> existing = replayOf != null ? Optional.of(replayOf) : existingFor(f);
-        if (existing.isPresent()) {
-            long id = existing.get();
-            jdbc.sql("""
+        Existing existing = replayOf != null ? new Existing(replayOf, false) : existingFor(f);
+        if (existing != null) {
+            long id = existing.id();
+            // the same version by another path updates the dead letter only while it is still open: one an operator
+            // closed meanwhile (discarded, resolved) stays closed, and this failure gets a dead letter of its own
+            int updated = jdbc.sql("""
                     update dead_letter set status = 'open', failure_kind = :kind, error_class = :cls, error_message = :msg,
                       cause_chain = :chain, failed_line = :line, failed_field = :field, attempts = attempts + :attempts,
                       route_id = :route, endpoint = :endpoint, last_failed_at = :now, updated_at = :now, version = version + 1
-                    where id = :id""")
+                    where id = :id""" + (existing.onlyWhileOpen() ? " and status = 'open'" : ""))
                     .param("kind", f.kind().id()).param("cls", f.errorClass()).param("msg", f.errorMessage())
                     .param("chain", f.causeChain()).param("line", f.failedLine()).param("field", f.failedField())
                     .param("attempts", f.attempts()).param("route", f.routeId()).param("endpoint", f.endpoint())
                     .param("now", now).param("id", id)
                     .update();
-            addHistory(id, "hub", replayOf != null ? "replay-failed" : "failed-again", f.errorMessage());
-            return id;
+            if (updated > 0) {
+                addHistory(id, "hub", replayOf != null ? "replay-failed" : "failed-again", f.errorMessage());
+                return id;
+            }
         }
         jdbc.sql("""
                 insert into dead_letter (message_id, status, entity_type, record_key, source_version, source_system, target, stage, route_id,
@@ -77,19 +81,26 @@ public class DeadLetterStore {
         return id;
     }
 
-    private Optional<Long> existingFor(Failure f) {
+    /** A dead letter this failure belongs to; {@code onlyWhileOpen}: found as the same version by another path. */
+    record Existing(long id, boolean onlyWhileOpen) {
+    }
+
+    Existing existingFor(Failure f) {
         Optional<Long> sameMessage = jdbc.sql("select id from dead_letter where message_id = :m and stage = :s and target = :t")
                 .param("m", f.messageId()).param("s", f.stage()).param("t", f.target())
                 .query(Long.class).optional();
-        if (sameMessage.isPresent() || f.recordKey() == null || f.sourceVersion() == null) {
-            return sameMessage;
+        if (sameMessage.isPresent()) {
+            return new Existing(sameMessage.get(), false);
+        }
+        if (f.recordKey() == null || f.sourceVersion() == null) {
+            return null;
         }
         return jdbc.sql("""
                 select id from dead_letter where entity_type = :e and record_key = :k and target = :t and stage = :s
                   and source_version = :v and status = 'open' order by id limit 1""")
                 .param("e", f.entityType()).param("k", f.recordKey()).param("t", f.target()).param("s", f.stage())
                 .param("v", f.sourceVersion())
-                .query(Long.class).optional();
+                .query(Long.class).optional().map(id -> new Existing(id, true)).orElse(null);
     }
 
     private Long idOf(Failure f) {

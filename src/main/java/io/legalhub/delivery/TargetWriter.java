@@ -98,7 +98,8 @@ public class TargetWriter {
 
     /**
      * What one write needs: where it goes, the mapped output, the ids known so far (for placeholders), and whether
-     * it is an operator's replay (the record may have been created meanwhile, by an attempt or by hand).
+     * it is an operator's replay or a re-sync after reconciliation (the record may have been made meanwhile, by an
+     * attempt or by hand).
      */
     private record Write(String target, String entity, String key, JsonNode mapped, Map<String, String> ids, boolean replay) {
         Map<String, String> withId(String id) {
@@ -117,7 +118,7 @@ public class TargetWriter {
         Map<String, String> ids = new HashMap<>();
         TargetReferences.of(exchange).forEach((referenced, id) -> ids.put("targetIds." + referenced, id));
         Write write = new Write(target, entity, key, readMapped(in.getBody(String.class)), ids,
-                in.getHeader(Envelope.DEAD_LETTER_ID) != null);
+                in.getHeader(Envelope.DEAD_LETTER_ID) != null || Boolean.TRUE.equals(in.getHeader(Envelope.FORCE, Boolean.class)));
         if (endpoints.getIdFrom() != null) {
             return writeOntoReferenced(write, endpoints);
         }

@@ -50,6 +50,8 @@ public class IncrementalPoller {
     public static final String ITEMS = "hubPollItems";
     public static final String TOTAL = "hubPollTotal";
     private static final String POSITION = "hubPollPosition";
+    /** True on a record the previous pass already queued in this very version (see {@link PassOverlap}). */
+    public static final String REPEATED = "hubPollRepeated";
     private static final Pattern OFFSET = Pattern.compile("[?&]offset=(\\d+)");
 
     private static final Logger log = LoggerFactory.getLogger(IncrementalPoller.class);
@@ -114,6 +116,10 @@ public class IncrementalPoller {
         Message in = exchange.getIn();
         JsonNode record = json.readTree(in.getBody(String.class));
         String sourceId = record.path("id").asText();
+        ObjectNode position = exchange.getProperty(POSITION, ObjectNode.class);
+        String fingerprint = PassOverlap.fingerprint(record);
+        exchange.setProperty(REPEATED, PassOverlap.repeated(position, sourceId, fingerprint));
+        PassOverlap.remember(position, sourceId, fingerprint, record);
         in.removeHeaders("*");
         Envelope.stampArrival(in, entity, system, sourceId,
                 record.hasNonNull("version") ? record.get("version").asLong() : null, "poll");
@@ -130,6 +136,7 @@ public class IncrementalPoller {
         } else {
             // pass complete: the next one asks for everything changed since this one began
             position.put("updatedSince", position.path("passStartedAt").asText());
+            PassOverlap.passComplete(position);
             position.remove("nextPage");
             position.remove("passStartedAt");
         }

@@ -22,6 +22,7 @@ import java.util.function.LongSupplier;
  *
  * <p>The rate limit has two parts sharing {@code matching}: {@code next} refuses a counted number of requests, and
  * {@code perMinute} (with {@code burst}) a sustained rate through a {@link TokenBucket}; {@code next} is used up first.
+ * {@code matching} counts only requests whose path, query or body contain its text.
  */
 public final class Faults {
 

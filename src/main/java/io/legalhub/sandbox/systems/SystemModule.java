@@ -192,8 +192,10 @@ public abstract class SystemModule implements AutoCloseable {
             if (latency > 0) {
                 sleep(latency);
             }
+            // a rate limit's "matching" looks at the request line and body (a create names its record in the body)
             Faults.Injected injected = faults.evaluate(system.prefix(),
-                    req.fullPath() + (req.rawQuery() == null ? "" : "?" + req.rawQuery()));
+                    req.fullPath() + (req.rawQuery() == null ? "" : "?" + req.rawQuery())
+                            + (req.body().length == 0 ? "" : "\n" + new String(req.body(), java.nio.charset.StandardCharsets.UTF_8)));
             if (injected != null) {
                 fault = injected.fault();
                 throw injected.toException();
