@@ -15,6 +15,7 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Accepts a schema-checked canonical record: drops it if a newer version of the record was already
@@ -45,6 +46,8 @@ public class CanonicalIntake {
         this.json = json;
     }
 
+    /** One transaction (one commit) for the record's trail, its state and its cross-reference. */
+    @Transactional
     public void accept(Exchange exchange) throws IOException {
         Message in = exchange.getIn();
         String body = in.getBody(String.class);

@@ -13,6 +13,7 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Decides, per target, whether a mapped record needs sending: not if the target already has this
@@ -80,6 +81,8 @@ public class DeliveryGate {
         }
     }
 
+    /** One transaction (one commit) for everything a delivery leaves behind: its state, its trail, its dead letters. */
+    @Transactional
     public void recordDelivered(Exchange exchange) {
         Message in = exchange.getIn();
         String target = exchange.getProperty(Envelope.TARGET, String.class);

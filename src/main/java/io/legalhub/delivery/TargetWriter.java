@@ -26,6 +26,7 @@ import io.legalhub.xref.XrefStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Writes one mapped record to one target through its connector: update when the hub knows the target's id for
@@ -43,16 +44,18 @@ public class TargetWriter {
     private final XrefStore xrefs;
     private final PendingCreateJobs pendingJobs;
     private final CreateIntents intents;
+    private final TransactionOperations transactions;
     private final MappingLibrary mappings;
     private final ObjectMapper json;
 
     public TargetWriter(HubSystemsProperties properties, SystemClient client, XrefStore xrefs, PendingCreateJobs pendingJobs,
-                        CreateIntents intents, MappingLibrary mappings, ObjectMapper json) {
+                        CreateIntents intents, TransactionOperations transactions, MappingLibrary mappings, ObjectMapper json) {
         this.properties = properties;
         this.client = client;
         this.xrefs = xrefs;
         this.pendingJobs = pendingJobs;
         this.intents = intents;
+        this.transactions = transactions;
         this.mappings = mappings;
         this.json = json;
     }
@@ -202,10 +205,17 @@ public class TargetWriter {
     private Optional<String> lookUpAndLink(Write w, Part part, String xrefEntity) {
         Optional<String> found = lookUp(w, part);
         if (part.isXref() && found.isPresent()) {
-            xrefs.link(xrefEntity, w.key(), w.target(), found.get());
-            intents.clear(w.target(), xrefEntity, w.key());
+            linkCreated(w, xrefEntity, found.get());
         }
         return found;
+    }
+
+    /** The record's id is known: saved, and its create intent gone with it, in one commit. */
+    private void linkCreated(Write w, String xrefEntity, String id) {
+        transactions.executeWithoutResult(tx -> {
+            xrefs.link(xrefEntity, w.key(), w.target(), id);
+            intents.clear(w.target(), xrefEntity, w.key());
+        });
     }
 
     private void update(Write w, Part part, String id, String entityForMessage) {
@@ -265,8 +275,7 @@ public class TargetWriter {
         String id = requiredId(w, answer.at(part.getResponseId() == null ? "" : part.getResponseId()), created.status(),
                 "an id at '" + part.getResponseId() + "'");
         if (part.isXref()) {
-            xrefs.link(xrefEntity, w.key(), w.target(), id);
-            intents.clear(w.target(), xrefEntity, w.key());
+            linkCreated(w, xrefEntity, id);
         }
         return id;
     }
@@ -285,8 +294,7 @@ public class TargetWriter {
             if (job.getDone().contains(state)) {
                 String id = requiredId(w, status.at(job.getResultId()), response.status(), "the new record's id at " + job.getResultId());
                 if (part.isXref()) {
-                    xrefs.link(xrefEntity, w.key(), w.target(), id);
-                    intents.clear(w.target(), xrefEntity, w.key());
+                    linkCreated(w, xrefEntity, id);
                 }
                 pendingJobs.forget(w.target(), xrefEntity, w.key());
                 return id;

@@ -81,6 +81,7 @@ public class HubSystemsProperties {
         private SystemAuthSettings auth = new SystemAuthSettings();
         private RateLimitSettings rateLimit = new RateLimitSettings();
         private LookupBeforeCreate lookupBeforeCreate = LookupBeforeCreate.WHEN_UNSURE;
+        private Integer consumers;
         private Map<String, SourceEntity> sources = new LinkedHashMap<>();
 
         /** How the system's webhook bodies are read (where the record, model, event and idempotency key are). */
@@ -121,6 +122,18 @@ public class HubSystemsProperties {
 
         public void setLookupBeforeCreate(LookupBeforeCreate lookupBeforeCreate) {
             this.lookupBeforeCreate = lookupBeforeCreate;
+        }
+
+        /**
+         * Concurrent consumers of each of the system's delivery queues (read by the deliver-to-target route; unset:
+         * {@code hub.delivery.consumers}). More hide a slow system's latency; its rate limit still paces them.
+         */
+        public Integer getConsumers() {
+            return consumers;
+        }
+
+        public void setConsumers(Integer consumers) {
+            this.consumers = consumers;
         }
 
         /** How fast the hub may call the system (unset: as fast as its consumers go). */

@@ -102,6 +102,7 @@ class TargetWriterPartsTest {
     private TargetWriter writer() {
         MappingSettings settings = new MappingSettings(properties, new io.legalhub.ledes.LedesWriter());
         return new TargetWriter(properties, new SystemClient(properties, JSON), xrefs, jobs, intents,
+                org.springframework.transaction.support.TransactionOperations.withoutTransaction(),
                 new MappingLibrary(mappings.toString(), settings), JSON);
     }
 
