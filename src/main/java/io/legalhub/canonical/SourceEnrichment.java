@@ -1,13 +1,16 @@
 package io.legalhub.canonical;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.legalhub.messaging.Envelope;
 import io.legalhub.systems.HubSystemsProperties;
+import io.legalhub.systems.LastReadCopies;
 import io.legalhub.systems.HubSystemsProperties.Enrichment;
 import io.legalhub.systems.SystemClient;
 import org.apache.camel.Exchange;
@@ -26,8 +29,10 @@ public class SourceEnrichment {
     private final HubSystemsProperties properties;
     private final SystemClient client;
     private final ObjectMapper json;
+    private final LastReadCopies copies;
 
-    public SourceEnrichment(HubSystemsProperties properties, SystemClient client, ObjectMapper json) {
+    public SourceEnrichment(HubSystemsProperties properties, SystemClient client, ObjectMapper json, LastReadCopies copies) {
+        this.copies = copies;
         this.properties = properties;
         this.client = client;
         this.json = json;
@@ -39,7 +44,8 @@ public class SourceEnrichment {
         String entity = in.getHeader(Envelope.ENTITY, String.class);
         HubSystemsProperties.SourceEntity source = system == null ? null
                 : properties.findSystem(system).map(s -> s.getSources().get(entity)).orElse(null);
-        if (source == null || source.getEnrich().isEmpty()) {
+        boolean keepCopy = system != null && copies.wanted(system, entity);
+        if (!keepCopy && (source == null || source.getEnrich().isEmpty())) {
             return;
         }
         JsonNode body = json.readTree(in.getBody(String.class));
@@ -47,12 +53,29 @@ public class SourceEnrichment {
             return;
         }
         String id = record.get("id").asText();
-        for (Map.Entry<String, Enrichment> field : source.getEnrich().entrySet()) {
-            String call = field.getValue().getCall();
-            String method = call.substring(0, call.indexOf(' ')).trim();
-            String path = call.substring(call.indexOf(' ') + 1).trim().replace("{id}", id);
-            JsonNode answer = client.parse(system, client.send(system, method, path, null, false).body());
-            record.set(field.getKey(), answer.at(field.getValue().getItems()));
+        // the echo of the hub's own write-back (same etag as the write's answer) brings nothing the last read lacked
+        Optional<Map<String, JsonNode>> reused = keepCopy ? copies.enrichmentOfOwnEcho(system, entity, id, record) : Optional.empty();
+        if (keepCopy) {
+            copies.remember(system, entity, id, record.deepCopy());
+        }
+        if (source == null || source.getEnrich().isEmpty()) {
+            return;
+        }
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        if (reused.isPresent() && reused.get().keySet().equals(source.getEnrich().keySet())) {
+            fields.putAll(reused.get());
+        } else {
+            for (Map.Entry<String, Enrichment> field : source.getEnrich().entrySet()) {
+                String call = field.getValue().getCall();
+                String method = call.substring(0, call.indexOf(' ')).trim();
+                String path = call.substring(call.indexOf(' ') + 1).trim().replace("{id}", id);
+                JsonNode answer = client.parse(system, client.send(system, method, path, null, false).body());
+                fields.put(field.getKey(), answer.at(field.getValue().getItems()));
+            }
+        }
+        fields.forEach(record::set);
+        if (keepCopy) {
+            copies.rememberEnrichment(system, entity, id, fields);
         }
         in.setBody(json.writeValueAsString(record));
     }

@@ -18,6 +18,8 @@ import io.legalhub.systems.HubSystemsProperties;
 import io.legalhub.systems.HubSystemsProperties.CreateJob;
 import io.legalhub.systems.HubSystemsProperties.EntityEndpoints;
 import io.legalhub.systems.HubSystemsProperties.Part;
+import io.legalhub.systems.HubSystemsProperties.UpdateMerge;
+import io.legalhub.systems.LastReadCopies;
 import io.legalhub.systems.PermanentSystemFailure;
 import io.legalhub.systems.SystemClient;
 import io.legalhub.systems.SystemResponse;
@@ -45,17 +47,20 @@ public class TargetWriter {
     private final PendingCreateJobs pendingJobs;
     private final CreateIntents intents;
     private final TransactionOperations transactions;
+    private final LastReadCopies copies;
     private final MappingLibrary mappings;
     private final ObjectMapper json;
 
     public TargetWriter(HubSystemsProperties properties, SystemClient client, XrefStore xrefs, PendingCreateJobs pendingJobs,
-                        CreateIntents intents, TransactionOperations transactions, MappingLibrary mappings, ObjectMapper json) {
+                        CreateIntents intents, TransactionOperations transactions, LastReadCopies copies, MappingLibrary mappings,
+                        ObjectMapper json) {
         this.properties = properties;
         this.client = client;
         this.xrefs = xrefs;
         this.pendingJobs = pendingJobs;
         this.intents = intents;
         this.transactions = transactions;
+        this.copies = copies;
         this.mappings = mappings;
         this.json = json;
     }
@@ -221,12 +226,26 @@ public class TargetWriter {
     private void update(Write w, Part part, String id, String entityForMessage) {
         Operation update = Operation.parse(part.getUpdate());
         Map<String, String> values = w.withId(id);
-        JsonNode body = BodyPlaceholders.fill(select(w.mapped(), part.getUpdateBody(), "update-body"), values);
-        if (part.getUpdateMerge() != null) {
-            body = merged(w, part, id, values, body);
-        }
+        JsonNode request = BodyPlaceholders.fill(select(w.mapped(), part.getUpdateBody(), "update-body"), values);
+        UpdateMerge merge = part.getUpdateMerge();
         try {
-            client.send(w.target(), update.method(), update.path(w.key(), values), text(body), false);
+            if (merge != null && merge.isReuseLastRead()) {
+                Optional<JsonNode> copy = copies.copy(w.target(), entityForMessage, id);
+                if (copy.isPresent()) {
+                    try {
+                        sendUpdate(w, update, values, mergedWith(w, merge, request, copy.get()), entityForMessage, id);
+                        return;
+                    } catch (PermanentSystemFailure stale) {
+                        if (stale.status() != 404 && stale.status() != 409 && stale.status() != 422) {
+                            throw stale;
+                        }
+                        // the copy was out of date: read the record and build the update again
+                        copies.forget(w.target(), entityForMessage, id);
+                    }
+                }
+            }
+            JsonNode body = merge == null ? request : merged(w, part, id, values, request);
+            sendUpdate(w, update, values, body, entityForMessage, id);
         } catch (PermanentSystemFailure failure) {
             if (failure.status() == 404) {
                 throw new PermanentSystemFailure(w.target(), 404, w.target() + " has no " + entityForMessage + " " + id
@@ -236,14 +255,25 @@ public class TargetWriter {
         }
     }
 
+    private void sendUpdate(Write w, Operation update, Map<String, String> values, JsonNode body, String entity, String id) {
+        SystemResponse answer = client.send(w.target(), update.method(), update.path(w.key(), values), text(body), false);
+        if (copies.wanted(w.target(), entity) && answer.body() != null && !answer.body().isBlank()) {
+            copies.rememberAnswer(w.target(), entity, id, client.parse(w.target(), answer.body()));
+        }
+    }
+
     /** The update body built from the target's current record by the connector's merge mapping. */
     private JsonNode merged(Write w, Part part, String id, Map<String, String> values, JsonNode request) {
         Operation read = Operation.parse(part.getUpdateMerge().getRead());
         SystemResponse current = client.send(w.target(), read.method(), read.path(w.key(), values), null, false);
+        return mergedWith(w, part.getUpdateMerge(), request, client.parse(w.target(), current.body()));
+    }
+
+    private JsonNode mergedWith(Write w, UpdateMerge merge, JsonNode request, JsonNode current) {
         ObjectNode input = json.createObjectNode();
         input.set("request", request);
-        input.set("current", client.parse(w.target(), current.body()));
-        return mappings.evaluate(w.target(), part.getUpdateMerge().getMapping(), input);
+        input.set("current", current);
+        return mappings.evaluate(w.target(), merge.getMapping(), input);
     }
 
     private String create(Write w, Part part, String xrefEntity) {

@@ -60,8 +60,11 @@ public class IncrementalPoller {
     private final CheckpointStore checkpoints;
     private final HubSystemsProperties properties;
     private final ObjectMapper json;
+    private final RecentlyQueued recentlyQueued;
 
-    public IncrementalPoller(SystemClient client, CheckpointStore checkpoints, HubSystemsProperties properties, ObjectMapper json) {
+    public IncrementalPoller(SystemClient client, CheckpointStore checkpoints, HubSystemsProperties properties, ObjectMapper json,
+                             RecentlyQueued recentlyQueued) {
+        this.recentlyQueued = recentlyQueued;
         this.client = client;
         this.checkpoints = checkpoints;
         this.properties = properties;
@@ -118,7 +121,9 @@ public class IncrementalPoller {
         String sourceId = record.path("id").asText();
         ObjectNode position = exchange.getProperty(POSITION, ObjectNode.class);
         String fingerprint = PassOverlap.fingerprint(record);
-        exchange.setProperty(REPEATED, PassOverlap.repeated(position, sourceId, fingerprint));
+        exchange.setProperty(RecentlyQueued.FINGERPRINT, fingerprint);
+        exchange.setProperty(REPEATED, PassOverlap.repeated(position, sourceId, fingerprint)
+                || recentlyQueued.isQueued(system, entity, sourceId, fingerprint));
         PassOverlap.remember(position, sourceId, fingerprint, record);
         in.removeHeaders("*");
         Envelope.stampArrival(in, entity, system, sourceId,

@@ -25,13 +25,7 @@ final class PassOverlap {
 
     /** What changes whenever the record changes: its etag, else its version, else its updated_at. */
     static String fingerprint(JsonNode record) {
-        for (String field : new String[] {"etag", "version", "updated_at"}) {
-            JsonNode value = record.get(field);
-            if (value != null && !value.isNull() && !value.asText().isBlank()) {
-                return field + ":" + value.asText();
-            }
-        }
-        return null;
+        return io.legalhub.systems.RecordFingerprint.of(record);
     }
 
     /** Whether the previous pass queued this very version of the record. */

@@ -435,6 +435,21 @@ public class HubSystemsProperties {
     public static class UpdateMerge {
         private String read;
         private String mapping;
+        private boolean reuseLastRead;
+
+        /**
+         * For an update written onto another record ({@code id-from}): the last copy of that record the hub read from
+         * the system (its webhook or poll, or the answer to the hub's previous update, shaped as {@code {"data": …}})
+         * stands for the read, so the update is one call; a refusal (404, 409, 422) reads the record and builds the
+         * update again. See {@link LastReadCopies}.
+         */
+        public boolean isReuseLastRead() {
+            return reuseLastRead;
+        }
+
+        public void setReuseLastRead(boolean reuseLastRead) {
+            this.reuseLastRead = reuseLastRead;
+        }
 
         public String getRead() {
             return read;

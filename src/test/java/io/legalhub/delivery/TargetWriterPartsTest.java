@@ -34,6 +34,7 @@ import io.legalhub.systems.HubSystemsProperties.EntityEndpoints;
 import io.legalhub.systems.HubSystemsProperties.Part;
 import io.legalhub.systems.HubSystemsProperties.UpdateMerge;
 import io.legalhub.systems.PermanentSystemFailure;
+import io.legalhub.systems.LastReadCopies;
 import io.legalhub.systems.SystemClient;
 import io.legalhub.systems.TransientSystemFailure;
 import io.legalhub.xref.XrefStore;
@@ -60,6 +61,7 @@ class TargetWriterPartsTest {
     private final XrefStore xrefs = mock(XrefStore.class);
     private final PendingCreateJobs jobs = mock(PendingCreateJobs.class);
     private final CreateIntents intents = mock(CreateIntents.class);
+    private LastReadCopies copies;
     private final HubSystemsProperties properties = new HubSystemsProperties();
     private final EntityEndpoints endpoints = new EntityEndpoints();
     @TempDir
@@ -100,9 +102,10 @@ class TargetWriterPartsTest {
     }
 
     private TargetWriter writer() {
+        copies = copies == null ? new LastReadCopies(properties, JSON) : copies;
         MappingSettings settings = new MappingSettings(properties, new io.legalhub.ledes.LedesWriter());
         return new TargetWriter(properties, new SystemClient(properties, JSON), xrefs, jobs, intents,
-                org.springframework.transaction.support.TransactionOperations.withoutTransaction(),
+                org.springframework.transaction.support.TransactionOperations.withoutTransaction(), copies,
                 new MappingLibrary(mappings.toString(), settings), JSON);
     }
 
@@ -393,5 +396,76 @@ class TargetWriterPartsTest {
 
         assertThat(requests).containsExactly("GET /workspace/1017001",
                 "PUT /workspace/1017001 {\"WorkspaceRequest\":{\"Name\":\"2026-0012 - Acme\"},\"LastModifiedOn\":\"2026-01-15T09:30:00Z\"}");
+    }
+
+    private static final String CURRENT_VALUES = "{\"data\":{\"id\":1047,\"custom_field_values\":[{\"id\":\"text_line-17\",\"value\":\"pending\"}]}}";
+
+    /** A conflict result written onto its matter, its update built from the matter's current values. */
+    private void conflictOntoMatter() throws IOException {
+        Files.createDirectories(mappings.resolve("vendor"));
+        Files.writeString(mappings.resolve("vendor/onto-matter.jsonata"),
+                "{ \"data\": { \"value_id\": current.data.custom_field_values[0].id, \"value\": request.status } }");
+        endpoints.setIdFrom("matter");
+        endpoints.setUpdate("PATCH /matters/{id}");
+        UpdateMerge merge = new UpdateMerge();
+        merge.setRead("GET /matters/{id}");
+        merge.setMapping("onto-matter");
+        merge.setReuseLastRead(true);
+        endpoints.setUpdateMerge(merge);
+    }
+
+    private Exchange conflictDelivery(String status) {
+        Exchange exchange = delivery("{\"status\":\"" + status + "\"}");
+        exchange.getIn().setHeader(Envelope.ENTITY, "conflict");
+        exchange.setProperty(TargetReferences.PROPERTY, Map.of("matter", "1047"));
+        return exchange;
+    }
+
+    @Test
+    void anUpdateOntoARecordTheHubHasJustReadIsOneCallBuiltFromThatCopy() throws IOException {
+        conflictOntoMatter();
+        properties.system("vendor").setEntities(Map.of("conflict", endpoints));
+        copies = new LastReadCopies(properties, JSON);
+        TargetWriter writer = writer();
+        copies.remember("vendor", "matter", "1047", JSON.readTree(CURRENT_VALUES).get("data"));
+        answers.put("PATCH /matters/1047", body -> "{\"data\":{\"id\":1047,\"custom_field_values\":[{\"id\":\"text_line-17\",\"value\":\"cleared\"}]}}");
+
+        writer.write(conflictDelivery("cleared"));
+
+        assertThat(requests).containsExactly("PATCH /matters/1047 {\"data\":{\"value_id\":\"text_line-17\",\"value\":\"cleared\"}}");
+        assertThat(copies.copy("vendor", "matter", "1047")).as("the answer is the copy the next update starts from")
+                .hasValueSatisfying(copy -> assertThat(copy.at("/data/custom_field_values/0/value").asText()).isEqualTo("cleared"));
+    }
+
+    @Test
+    void aStaleCopyRefusedByTheTargetIsReplacedByAReadAndTheUpdateBuiltAgain() throws IOException {
+        conflictOntoMatter();
+        properties.system("vendor").setEntities(Map.of("conflict", endpoints));
+        copies = new LastReadCopies(properties, JSON);
+        TargetWriter writer = writer();
+        copies.remember("vendor", "matter", "1047", JSON.readTree("{\"id\":1047,\"custom_field_values\":[{\"id\":\"gone-1\"}]}"));
+        answers.put("PATCH /matters/1047", body -> body.contains("gone-1") ? "422" : "{}");
+        answers.put("GET /matters/1047", body -> CURRENT_VALUES);
+
+        writer.write(conflictDelivery("cleared"));
+
+        assertThat(requests).containsExactly(
+                "PATCH /matters/1047 {\"data\":{\"value_id\":\"gone-1\",\"value\":\"cleared\"}}",
+                "GET /matters/1047",
+                "PATCH /matters/1047 {\"data\":{\"value_id\":\"text_line-17\",\"value\":\"cleared\"}}");
+    }
+
+    @Test
+    void withoutACopyTheRecordIsReadFirst() throws IOException {
+        conflictOntoMatter();
+        properties.system("vendor").setEntities(Map.of("conflict", endpoints));
+        copies = new LastReadCopies(properties, JSON);
+        answers.put("GET /matters/1047", body -> CURRENT_VALUES);
+        answers.put("PATCH /matters/1047", body -> "{}");
+
+        writer().write(conflictDelivery("cleared"));
+
+        assertThat(requests).containsExactly("GET /matters/1047",
+                "PATCH /matters/1047 {\"data\":{\"value_id\":\"text_line-17\",\"value\":\"cleared\"}}");
     }
 }

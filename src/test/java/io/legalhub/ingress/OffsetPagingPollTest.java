@@ -34,6 +34,7 @@ class OffsetPagingPollTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, String> checkpoints = new HashMap<>();
+    private final RecentlyQueued recentlyQueued = new RecentlyQueued();
     private IncrementalPoller poller;
 
     @BeforeAll
@@ -134,7 +135,7 @@ class OffsetPagingPollTest {
                 checkpoints.put(system + "/" + entity, position);
             }
         };
-        return new IncrementalPoller(new SystemClient(properties, json), memory, properties, json);
+        return new IncrementalPoller(new SystemClient(properties, json), memory, properties, json, recentlyQueued);
     }
 
     private static String file(String name) {
