@@ -82,8 +82,12 @@ final class BareCopy {
                 }
                 page = api.clioUrl(next);
             }
+            pool.shutdown();
+            if (!pool.awaitTermination(Math.max(10, copies.size() / 10), TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the bare copy of " + prefix + " did not finish in time");
+            }
             for (Future<?> copy : copies) {
-                copy.get(10, TimeUnit.MINUTES);
+                copy.get(1, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();

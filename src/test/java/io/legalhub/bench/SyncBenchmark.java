@@ -71,15 +71,18 @@ class SyncBenchmark {
     private final int limitedMatters = Integer.getInteger("bench.limitedMatters", 300);
     private final List<Integer> heapMatters = ints("bench.heapMatters", "");
     private final int bareThreads = Integer.getInteger("bench.bareThreads", 16);
+    private final int callsMatters = Integer.getInteger("bench.callsMatters", 100);
     private final Set<String> phases = phases();
 
     private final List<String> problems = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
     private final TextTable heapTable = new TextTable("sync", "matters", "peak heap used MB", "peak after-GC MB", "peak live data MB", "heap max MB");
-    private final TextTable hookTable = new TextTable("rate/s", "seconds", "created", "arrived", "p50 ms", "p95 ms", "p99 ms", "max ms");
+    private final TextTable hookTable = new TextTable("rate/s", "seconds", "created", "created/s", "arrived", "p50 ms", "p95 ms",
+            "p99 ms", "max ms");
     private final TextTable limitTable = new TextTable("matters", "seconds", "bound (min calls) s", "bound (hub's calls) s",
             "dead letters", "429 share MM", "429 share billing", "calls/matter MM", "calls/matter billing");
-    private String idle = "";
+    private final List<String> idle = new ArrayList<>();
+    private String breakdown = "";
 
     @Test
     void hubAndSandboxInSeparateProcesses() throws Exception {
@@ -89,11 +92,14 @@ class SyncBenchmark {
         Path data = Path.of("target/bench-data", run);
         progress("run %s: phases %s; logs in %s", run, phases, logs);
 
-        boolean hubPhases = phases.contains("sync") || phases.contains("webhooks") || latencyPhase();
+        boolean hubPhases = phases.contains("calls") || phases.contains("sync") || phases.contains("webhooks") || latencyPhase();
         boolean barePhases = phases.contains("bare") || latencyPhase();
         if (hubPhases || barePhases) {
             try (Stack stack = Stack.start(logs.resolve("main"), data.resolve("main"), List.of())) {
-                idle = idle(stack);
+                idle.add(idle(stack, "just started"));
+                if (phases.contains("calls")) {
+                    breakdown = breakdown(stack);
+                }
                 if (phases.contains("sync")) {
                     rows.add(hubSync(stack, "hub", "SYNC0", matters, 0, true));
                 }
@@ -111,6 +117,9 @@ class SyncBenchmark {
                     for (int rate : webhookRates) {
                         webhooks(stack, api, rate);
                     }
+                }
+                if (hubPhases) {
+                    idle.add(idle(stack, "after its phases"));
                 }
                 // the bare copy must have the sandbox to itself: the hub would sync its matters too
                 stack.stopHub();
@@ -165,7 +174,7 @@ class SyncBenchmark {
     }
 
     /** The hub idle (nothing to sync): what its polls alone cost, per second. */
-    private String idle(Stack stack) {
+    private String idle(Stack stack, String when) {
         stack.hub.awaitQuiet(QUIET, Duration.ofMinutes(2));
         SandboxJar.Calls before = stack.sandbox.calls();
         Duration cpu = stack.hub.cpu();
@@ -173,7 +182,7 @@ class SyncBenchmark {
         pause(Duration.ofSeconds(5));
         double seconds = (System.nanoTime() - t0) / 1e9;
         SandboxJar.Calls calls = stack.sandbox.calls().since(before);
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "hub idle (its polls only): %.0f CPU ms/s; calls/s",
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "hub idle (its polls only), %s: %.0f CPU ms/s; calls/s", when,
                 stack.hub.cpu().minus(cpu).toMillis() / seconds));
         for (String system : SYSTEMS) {
             out.append(String.format(Locale.ROOT, " %s %.1f", system, calls.total().get(system) / seconds));
@@ -382,12 +391,55 @@ class SyncBenchmark {
             }
         }
         latencies.sort(null);
-        hookTable.row(rate, webhookSeconds, made.size(), latencies.size(), percentile(latencies, 50), percentile(latencies, 95),
+        // the rate the creates were achieved at, by matter management's own created_at
+        Instant first = made.stream().map(Census.Matter::created).min(Instant::compareTo).orElse(Instant.EPOCH);
+        Instant last = made.stream().map(Census.Matter::created).max(Instant::compareTo).orElse(Instant.EPOCH);
+        double span = Duration.between(first, last).toMillis() / 1000.0;
+        hookTable.row(rate, webhookSeconds, made.size(), span > 0 ? fmt1((made.size() - 1) / span) : "-", latencies.size(), percentile(latencies, 50), percentile(latencies, 95),
                 percentile(latencies, 99), latencies.isEmpty() ? "-" : latencies.get(latencies.size() - 1));
         stack.hub.awaitQuiet(QUIET, Duration.ofMinutes(10));
         check(label, stack.census.missing(prefix + "-"));
         progress("%s: %d of %d arrived, p50 %s ms, p99 %s ms", label, latencies.size(), made.size(), percentile(latencies, 50),
                 percentile(latencies, 99));
+    }
+
+    /**
+     * Every request the hub makes for a matter, from the sandbox's request log of a small sync (the log keeps the last
+     * 5,000 requests of each system, so this phase is small; it also warms the hub up for the measured phases).
+     */
+    private String breakdown(Stack stack) {
+        for (String system : SYSTEMS) {
+            stack.sandbox.client.ok("DELETE", "/" + system + "/_control/requests", null);
+        }
+        Row row = hubSync(stack, "hub (request log)", "CALLS", callsMatters, 0, false);
+        rows.add(row);
+        TextTable t = new TextTable("system", "request", "per matter");
+        for (String system : SYSTEMS) {
+            Map<String, Integer> byRequest = new java.util.TreeMap<>();
+            JsonNode log = stack.sandbox.client.ok("GET", "/" + system + "/_control/requests?limit=5000", null).path("requests");
+            for (JsonNode r : log) {
+                byRequest.merge(r.path("method").asText() + " " + shape(r.path("path").asText(), r.path("query").asText(null)), 1, Integer::sum);
+            }
+            boolean cut = row.calls.total().get(system) > log.size();
+            byRequest.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).forEach(e -> t.row(system,
+                    e.getKey().replaceFirst("^(\\S+) /" + java.util.regex.Pattern.quote(system), "$1 "),
+                    fmt2(e.getValue() / (double) row.matters) + (cut ? " (log cut)" : "")));
+        }
+        return t.render();
+    }
+
+    /** A request's path with its ids as {id} and its query as the parameter names only. */
+    static String shape(String path, String query) {
+        String p = path.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{job}").replaceAll("/[0-9]{3,}", "/{id}");
+        if (query == null || query.isBlank()) {
+            return p;
+        }
+        List<String> names = new ArrayList<>();
+        for (String pair : query.split("&")) {
+            String name = pair.split("=", 2)[0];
+            names.add(name.equals("matter_id") || name.equals("number") ? pair.replaceAll("=.*", "={…}") : name);
+        }
+        return p + "?" + String.join("&", names);
     }
 
     /** A sync under rate limits: the sandbox refuses what exceeds them, a hub of its own keeps to the same limits. */
@@ -457,9 +509,7 @@ class SyncBenchmark {
         out.append("hub: java -Xmx1g -jar target/legal-hub-*.jar, embedded mode (Artemis, H2 file); polls every 1 s, pages of 200;\n"
                 + "     conflicts gate off; matter targets conflicts, billing, dms, ediscovery (litigation matters only)\n");
         out.append("sandbox: java -jar … sandbox --no-seed --threads=64, plus matter management's and e-discovery's reference data\n");
-        if (!idle.isEmpty()) {
-            out.append(idle).append('\n');
-        }
+        idle.forEach(line -> out.append(line).append('\n'));
         if (!rows.isEmpty()) {
             out.append('\n').append("throughput (until quiet: the hub last seen working; the bare copy: until its last call answered)\n");
             TextTable t = new TextTable("phase", "latency", "matters", "litigation", "all arrived s", "until quiet s", "matters/s",
@@ -491,6 +541,10 @@ class SyncBenchmark {
                 c.row(cells.toArray());
             }
             out.append(c.render()).append(MINIMUM_WHY).append('\n');
+        }
+        if (!breakdown.isEmpty()) {
+            out.append('\n').append("every request the hub makes, per matter (the sandbox's request log of the ").append(callsMatters)
+                    .append("-matter sync, its idle polls included)\n").append(breakdown);
         }
         if (!hookTable.isEmpty()) {
             out.append('\n').append("webhook latency (open loop through Clio's API; created_at in matter management -> the later of billing's\n"
@@ -681,7 +735,7 @@ class SyncBenchmark {
     }
 
     private Set<String> phases() {
-        Set<String> selected = new LinkedHashSet<>(Arrays.asList(System.getProperty("bench.phases", "sync,bare,latency,webhooks,limited")
+        Set<String> selected = new LinkedHashSet<>(Arrays.asList(System.getProperty("bench.phases", "calls,sync,bare,latency,webhooks,limited")
                 .replace(" ", "").split(",")));
         if (!heapMatters.isEmpty()) {
             selected.add("heap");
