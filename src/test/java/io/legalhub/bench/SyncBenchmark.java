@@ -413,7 +413,7 @@ class SyncBenchmark {
         }
         Row row = hubSync(stack, "hub (request log)", "CALLS", callsMatters, 0, false);
         rows.add(row);
-        TextTable t = new TextTable("system", "request", "per matter");
+        TextTable t = new TextTable("system", "request", "per matter").left(2);
         for (String system : SYSTEMS) {
             Map<String, Integer> byRequest = new java.util.TreeMap<>();
             JsonNode log = stack.sandbox.client.ok("GET", "/" + system + "/_control/requests?limit=5000", null).path("requests");

@@ -4,13 +4,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** A plain-text table: the first column left-aligned, the others right-aligned, two spaces between columns. */
+/** A plain-text table: the first column (or the first few) left-aligned, the others right-aligned, two spaces between. */
 final class TextTable {
 
     private final List<String[]> rows = new ArrayList<>();
+    private int leftColumns = 1;
 
     TextTable(String... header) {
         rows.add(header);
+    }
+
+    /** The first {@code n} columns are text, left-aligned. */
+    TextTable left(int n) {
+        this.leftColumns = n;
+        return this;
     }
 
     TextTable row(Object... cells) {
@@ -36,7 +43,7 @@ final class TextTable {
             for (int i = 0; i < row.length; i++) {
                 String cell = row[i];
                 String pad = " ".repeat(width[i] - cell.length());
-                line.append(i == 0 ? cell + pad : pad + cell);
+                line.append(i < leftColumns ? cell + pad : pad + cell);
                 if (i < row.length - 1) {
                     line.append("  ");
                 }
