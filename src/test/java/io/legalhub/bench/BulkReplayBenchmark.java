@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A bulk replay of many dead letters (-Dbench.deadLetters, default 10000): each is a canonical matter that
  * billing once refused; the replay by filter sends all of them back to billing's queue as a job, and
  * billing then creates every one. Reports the time to queue them all (the job) and until all are replayed.
- * Run: mvn -Pbenchmark test -Dbench=BulkReplayBenchmark
+ * Run: mvn -Pbenchmark verify -Dbench=BulkReplayBenchmark
  */
 class BulkReplayBenchmark {
 

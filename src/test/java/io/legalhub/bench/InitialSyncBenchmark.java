@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * How fast a fresh hub brings the systems in step: the initial sync of the sandbox's seeded matters, then
  * a bulk of new matters (-Dbench.matters, default 2000) through the whole flow (poll, canonicalize,
  * conflict search, clearance written back, provisioning in billing, DMS and e-discovery).
- * Run: mvn -Pbenchmark test -Dbench=InitialSyncBenchmark
+ * Run: mvn -Pbenchmark verify -Dbench=InitialSyncBenchmark
  */
 class InitialSyncBenchmark {
 
