@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The version of each source record this instance last put on the broker (by webhook or by poll), so a poll that
- * lists a record a webhook has just brought, in the very same version, does not queue it again: no second
- * enrichment call, no second canonicalization. Only a version known to be on the broker is remembered (after the
+ * lists a record a webhook has just brought, in the very same version, does not queue it again, nor does a webhook
+ * bring again what a poll has just queued: no second enrichment call, no second canonicalization. Only a version known to be on the broker is remembered (after the
  * send); an instance that does not remember (another instance, after a restart) simply queues it again, which the
  * delivery state makes harmless.
  */
@@ -43,6 +43,14 @@ public class RecentlyQueued {
         }
     }
 
+    /** Sets {@code hubAlreadyQueued} on an arriving record whose very version this instance has queued already. */
+    public void checkArrival(Exchange exchange) {
+        Message in = exchange.getIn();
+        exchange.setProperty("hubAlreadyQueued", isQueued(in.getHeader(Envelope.SOURCE_SYSTEM, String.class),
+                in.getHeader(Envelope.ENTITY, String.class), in.getHeader(Envelope.SOURCE_ID, String.class),
+                exchange.getProperty(FINGERPRINT, String.class)));
+    }
+
     public boolean isQueued(String system, String entity, String sourceId, String fingerprint) {
         if (fingerprint == null) {
             return false;
@@ -54,5 +62,12 @@ public class RecentlyQueued {
 
     private static String key(String system, String entity, String sourceId) {
         return system + '|' + entity + '|' + sourceId;
+    }
+
+    /** Forgets every version, as a restart does (the next listing of each record queues it again). */
+    public void clear() {
+        synchronized (versions) {
+            versions.clear();
+        }
     }
 }

@@ -82,7 +82,9 @@ class RouteCatalogTest {
             Matcher m = PLACEHOLDER.matcher(text);
             while (m.find()) {
                 String key = m.group(1).trim();
-                if (templateParameters.contains(key) || m.group(2) != null) {
+                // a key built from a template parameter ({{hub.systems.{{target}}.consumers:…}}) varies per route and has
+                // its default; the placeholders inside it are matched on their own
+                if (templateParameters.contains(key) || m.group(2) != null || key.contains("{{")) {
                     continue;
                 }
                 assertThat(keys).as("placeholder {{" + key + "}} in " + file + " is configured in config/application.yaml").contains(key);
