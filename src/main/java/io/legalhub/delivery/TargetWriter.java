@@ -300,6 +300,8 @@ public class TargetWriter {
         if (job != null) {
             String jobId = requiredId(w, answer.at(job.getJobId()), created.status(), "a job id at " + job.getJobId());
             pendingJobs.remember(w.target(), xrefEntity, w.key(), jobId);
+            // a job just started is not done yet: its first read waits one interval
+            pause(job.getInterval());
             return finishJob(w, part, xrefEntity, jobId);
         }
         String id = requiredId(w, answer.at(part.getResponseId() == null ? "" : part.getResponseId()), created.status(),

@@ -70,6 +70,8 @@ final class HubJar implements AutoCloseable {
                 "--hub.poll.conflict.page-size=200",
                 "--hub.systems.conflicts.webhook-secret=" + webhookSecret,
                 "--logging.level.io.legalhub=WARN"));
+        // a setting given again in extraArgs replaces the default (Spring would join two values of one key)
+        args.removeIf(arg -> extraArgs.stream().anyMatch(extra -> extra.startsWith(arg.substring(0, arg.indexOf('=') + 1))));
         args.addAll(extraArgs);
         Map<String, String> env = new HashMap<>(SandboxOAuth.hubEnvironment());
         // matter management's webhooks (the subscription the hub makes itself) come to this process
