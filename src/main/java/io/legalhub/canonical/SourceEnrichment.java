@@ -53,8 +53,9 @@ public class SourceEnrichment {
             return;
         }
         String id = record.get("id").asText();
-        // the echo of the hub's own write-back (same etag as the write's answer) brings nothing the last read lacked
-        Optional<Map<String, JsonNode>> reused = keepCopy ? copies.enrichmentOfOwnEcho(system, entity, id, record) : Optional.empty();
+        // the same version again, or the echo of the hub's own write-back (the etag of the write's answer), brings
+        // nothing the last read lacked
+        Optional<Map<String, JsonNode>> reused = keepCopy ? copies.enrichmentOfSameVersion(system, entity, id, record) : Optional.empty();
         if (keepCopy) {
             copies.remember(system, entity, id, record.deepCopy());
         }

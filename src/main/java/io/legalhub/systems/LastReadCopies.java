@@ -26,8 +26,8 @@ public class LastReadCopies {
 
     private final Set<String> wanted = new HashSet<>();
     private final ObjectMapper json;
-    /** The copy as the system's read answers; whether it is the answer to the hub's own write; what enrichment read. */
-    private record Copy(JsonNode answer, boolean ownWrite, Map<String, JsonNode> enrichment) {
+    /** The copy as the system's read answers (or the answer to the hub's own write), and what enrichment read for it. */
+    private record Copy(JsonNode answer, Map<String, JsonNode> enrichment) {
     }
 
     private final Map<String, Copy> copies = new LinkedHashMap<>(256, 0.75f, true) {
@@ -59,8 +59,12 @@ public class LastReadCopies {
         }
         ObjectNode answer = json.createObjectNode();
         answer.set("data", record.deepCopy());
+        String fingerprint = RecordFingerprint.of(record);
         synchronized (copies) {
-            copies.put(key(system, entity, id), new Copy(answer, false, null));
+            Copy before = copies.get(key(system, entity, id));
+            // the same version again (webhook and poll both brought it): what was read for it still holds
+            boolean same = before != null && fingerprint != null && fingerprint.equals(RecordFingerprint.of(before.answer().path("data")));
+            copies.put(key(system, entity, id), new Copy(answer, same ? before.enrichment() : null));
         }
     }
 
@@ -69,20 +73,22 @@ public class LastReadCopies {
         synchronized (copies) {
             Copy copy = copies.get(key(system, entity, id));
             if (copy != null) {
-                copies.put(key(system, entity, id), new Copy(copy.answer(), copy.ownWrite(), Map.copyOf(fields)));
+                copies.put(key(system, entity, id), new Copy(copy.answer(), Map.copyOf(fields)));
             }
         }
     }
 
     /**
-     * The enrichment to reuse for a record that comes back exactly as the hub's own last write left it (the echo of a
-     * write-back: same etag as the write's answer), so the echo costs no enrichment calls; empty otherwise.
+     * The enrichment to reuse for a record that comes back exactly as last read (the same version brought again by
+     * webhook and poll), or exactly as the hub's own last write left it (the echo of a write-back: the same etag as the
+     * write's answer), so it costs no enrichment calls; empty otherwise. A record's arrivals are handled one after the
+     * other (one message group per record), so the second finds what the first read.
      */
-    public Optional<Map<String, JsonNode>> enrichmentOfOwnEcho(String system, String entity, String id, JsonNode record) {
+    public Optional<Map<String, JsonNode>> enrichmentOfSameVersion(String system, String entity, String id, JsonNode record) {
         String fingerprint = RecordFingerprint.of(record);
         synchronized (copies) {
             Copy copy = copies.get(key(system, entity, id));
-            if (fingerprint == null || copy == null || !copy.ownWrite() || copy.enrichment() == null
+            if (fingerprint == null || copy == null || copy.enrichment() == null
                     || !fingerprint.equals(RecordFingerprint.of(copy.answer().path("data")))) {
                 return Optional.empty();
             }
@@ -95,7 +101,7 @@ public class LastReadCopies {
         if (wanted(system, entity) && answer != null && answer.path("data").isObject()) {
             synchronized (copies) {
                 Copy before = copies.get(key(system, entity, id));
-                copies.put(key(system, entity, id), new Copy(answer.deepCopy(), true, before == null ? null : before.enrichment()));
+                copies.put(key(system, entity, id), new Copy(answer.deepCopy(), before == null ? null : before.enrichment()));
             }
         }
     }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * A new matter costs each system the calls its API needs and no more: one create in billing, the DMS and the conflicts
  * system (no look-up before a create the hub has never sent), and in matter management one read of its relationships
  * and one write-back of the conflict result (built from the matter as the hub last read it, no read before the write;
- * the write-back's own echo neither read again nor queued twice by webhook and poll). Counted in the sandbox's logs.
+ * the write-back's own echo does not read the relationships again, even when webhook and poll both bring it at the same
+ * moment: that version's second arrival reuses what its first read). Counted in the sandbox's logs.
  */
 class FewestCallsTest extends HubIntegrationTest {
 
