@@ -60,11 +60,8 @@ public class IncrementalPoller {
     private final CheckpointStore checkpoints;
     private final HubSystemsProperties properties;
     private final ObjectMapper json;
-    private final RecentlyQueued recentlyQueued;
 
-    public IncrementalPoller(SystemClient client, CheckpointStore checkpoints, HubSystemsProperties properties, ObjectMapper json,
-                             RecentlyQueued recentlyQueued) {
-        this.recentlyQueued = recentlyQueued;
+    public IncrementalPoller(SystemClient client, CheckpointStore checkpoints, HubSystemsProperties properties, ObjectMapper json) {
         this.client = client;
         this.checkpoints = checkpoints;
         this.properties = properties;
@@ -121,9 +118,7 @@ public class IncrementalPoller {
         String sourceId = record.path("id").asText();
         ObjectNode position = exchange.getProperty(POSITION, ObjectNode.class);
         String fingerprint = PassOverlap.fingerprint(record);
-        exchange.setProperty(RecentlyQueued.FINGERPRINT, fingerprint);
-        exchange.setProperty(REPEATED, PassOverlap.repeated(position, sourceId, fingerprint)
-                || recentlyQueued.isQueued(system, entity, sourceId, fingerprint));
+        exchange.setProperty(REPEATED, PassOverlap.repeated(position, sourceId, fingerprint));
         PassOverlap.remember(position, sourceId, fingerprint, record);
         in.removeHeaders("*");
         Envelope.stampArrival(in, entity, system, sourceId,

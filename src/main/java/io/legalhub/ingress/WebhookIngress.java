@@ -139,7 +139,6 @@ public class WebhookIngress {
         Envelope.stampArrival(in, entity, system, sourceId,
                 record.hasNonNull("version") && record.get("version").canConvertToLong() ? record.get("version").asLong() : null, "webhook");
         in.setBody(record.toString());
-        exchange.setProperty(RecentlyQueued.FINGERPRINT, PassOverlap.fingerprint(record));
     }
 
     /** 202 for an event taken in (or known already, or ignored); 200 with the secret echoed for a handshake. */

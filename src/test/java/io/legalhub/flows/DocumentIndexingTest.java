@@ -19,9 +19,6 @@ import org.junit.jupiter.api.Test;
 /** Issue 3, flow 5: documents filed in the DMS are indexed, metadata only, on their matter in matter management. */
 class DocumentIndexingTest extends HubIntegrationTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    io.legalhub.ingress.RecentlyQueued recentlyQueued;
-
     @Test
     void aDocumentFiledInAProvisionedMattersWorkspaceIsIndexedOnThatMatterWithMetadataOnlyAndOnceOnly() {
         String number = newMatterNumber();
@@ -49,7 +46,6 @@ class DocumentIndexingTest extends HubIntegrationTest {
 
         // the DMS list is read again from the start (as after a restored poll position): nothing new in matter management
         jdbc.sql("delete from checkpoint where source_system = 'dms' and entity_type = 'document'").update();
-        recentlyQueued.clear();
         await().atMost(Duration.ofSeconds(30)).until(() -> countSteps(documentId, "unchanged") >= 1);
         awaitQueuesDrained();
 

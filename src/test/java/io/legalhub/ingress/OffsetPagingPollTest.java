@@ -34,7 +34,6 @@ class OffsetPagingPollTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, String> checkpoints = new HashMap<>();
-    private final RecentlyQueued recentlyQueued = new RecentlyQueued();
     private IncrementalPoller poller;
 
     @BeforeAll
@@ -135,7 +134,7 @@ class OffsetPagingPollTest {
                 checkpoints.put(system + "/" + entity, position);
             }
         };
-        return new IncrementalPoller(new SystemClient(properties, json), memory, properties, json, recentlyQueued);
+        return new IncrementalPoller(new SystemClient(properties, json), memory, properties, json);
     }
 
     private static String file(String name) {

@@ -35,7 +35,6 @@ class PassOverlapPollTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, String> checkpoints = new HashMap<>();
-    private final RecentlyQueued recentlyQueued = new RecentlyQueued();
 
     @BeforeAll
     static void sandbox() {
@@ -64,26 +63,6 @@ class PassOverlapPollTest {
         assertThat(pass2).as("within the overlap, listed again but not queued").containsEntry(id(first), true).containsEntry(id(second), true);
         assertThat(pass3).as("a change since is queued").containsEntry(id(second), false);
         assertThat(pass3.getOrDefault(id(first), true)).as("the unchanged one is still not queued again").isTrue();
-    }
-
-    @Test
-    void aRecordAWebhookQueuedInThisVersionIsNotQueuedAgainByThePoll() throws Exception {
-        IncrementalPoller poller = poller();
-        long client = clio.createClient("Webhook Client Ltd", "Company");
-        com.fasterxml.jackson.databind.JsonNode matter = clio.createMatter("WHK-0001", "By webhook", client, null);
-        long other = clio.createMatter("WHK-0002", "Not by webhook", client, null).get("id").asLong();
-        // as the webhook route leaves it once the record's message is on the broker
-        com.fasterxml.jackson.databind.JsonNode asListed = SandboxClient.JSON.readTree(clio.ok("GET",
-                "/matter-management/api/v4/matters/" + matter.get("id").asLong() + ".json?fields=id,etag,updated_at", null)
-                .get("data").toString());
-        Exchange webhook = new DefaultExchange(new DefaultCamelContext());
-        io.legalhub.messaging.Envelope.stampArrival(webhook.getIn(), "matter", "matter-management", asListed.get("id").asText(), null, "webhook");
-        webhook.setProperty(RecentlyQueued.FINGERPRINT, PassOverlap.fingerprint(asListed));
-        recentlyQueued.queued(webhook);
-
-        Map<String, Boolean> listed = pass(poller);
-
-        assertThat(listed).containsEntry(id(matter.get("id").asLong()), true).containsEntry(id(other), false);
     }
 
     /** One pass; per record listed, whether the poller marked it as already queued. */
@@ -130,6 +109,6 @@ class PassOverlapPollTest {
                 checkpoints.put(system + "/" + entity, position);
             }
         };
-        return new IncrementalPoller(new SystemClient(properties, json), memory, properties, json, recentlyQueued);
+        return new IncrementalPoller(new SystemClient(properties, json), memory, properties, json);
     }
 }
