@@ -57,7 +57,7 @@ public class SourceEnrichment {
         // nothing the last read lacked
         Optional<Map<String, JsonNode>> reused = keepCopy ? copies.enrichmentOfSameVersion(system, entity, id, record) : Optional.empty();
         if (keepCopy) {
-            copies.remember(system, entity, id, record.deepCopy());
+            copies.remember(system, entity, id, record);
         }
         if (source == null || source.getEnrich().isEmpty()) {
             return;

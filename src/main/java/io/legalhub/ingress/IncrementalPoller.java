@@ -117,7 +117,7 @@ public class IncrementalPoller {
         JsonNode record = json.readTree(in.getBody(String.class));
         String sourceId = record.path("id").asText();
         ObjectNode position = exchange.getProperty(POSITION, ObjectNode.class);
-        String fingerprint = PassOverlap.fingerprint(record);
+        String fingerprint = io.legalhub.systems.RecordFingerprint.of(record);
         exchange.setProperty(REPEATED, PassOverlap.repeated(position, sourceId, fingerprint));
         PassOverlap.remember(position, sourceId, fingerprint, record);
         in.removeHeaders("*");

@@ -3,7 +3,6 @@ package io.legalhub.ingress;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,11 +20,6 @@ final class PassOverlap {
     static final int LIMIT = 5_000;
 
     private PassOverlap() {
-    }
-
-    /** What changes whenever the record changes: its etag, else its version, else its updated_at. */
-    static String fingerprint(JsonNode record) {
-        return io.legalhub.systems.RecordFingerprint.of(record);
     }
 
     /** Whether the previous pass queued this very version of the record. */
@@ -56,26 +50,14 @@ final class PassOverlap {
         }
     }
 
-    static int size(ObjectNode position, String which) {
-        int n = 0;
-        for (Iterator<String> it = position.path(which).fieldNames(); it.hasNext(); it.next()) {
-            n++;
-        }
-        return n;
-    }
-
     private static Instant instant(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException unreadable) {
-                return null;
-            }
+        } catch (DateTimeParseException unreadable) {
+            return null;
         }
     }
 }
