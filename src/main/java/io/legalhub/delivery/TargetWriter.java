@@ -161,15 +161,43 @@ public class TargetWriter {
             return new Written(create(w, part, xrefEntity), "created");
         }
         Optional<String> targetId = part.isXref() ? xrefs.systemId(xrefEntity, w.key(), w.target()) : Optional.empty();
-        if (targetId.isEmpty() && part.getLookup() != null && mustLookUp(w, part, xrefEntity)) {
-            targetId = lookUpAndLink(w, part, xrefEntity);
-        }
         if (targetId.isPresent()) {
-            if (part.getUpdate() == null) {
-                return new Written(targetId.get(), "found");
+            return updateOrFound(w, part, targetId.get());
+        }
+        if (!guardedByIntent(w, part)) {
+            return lookUpOrCreate(w, part, xrefEntity, part.getLookup() != null);
+        }
+        CreateIntents.Claim claim = intents.claim(w.target(), xrefEntity, w.key());
+        if (claim == CreateIntents.Claim.OTHER_IN_FLIGHT) {
+            throw new CreateInFlight(w.entity() + " " + w.key() + " is being created in " + w.target()
+                    + " by another attempt right now; this one waits for its outcome");
+        }
+        try {
+            return lookUpOrCreate(w, part, xrefEntity, claim == CreateIntents.Claim.EARLIER_UNKNOWN);
+        } catch (RuntimeException failed) {
+            // this attempt is over without an id: the next one need not wait, it looks the record up at once
+            try {
+                intents.settle(w.target(), xrefEntity, w.key());
+            } catch (RuntimeException unsettled) {
+                // (the database is away too: the intent stays in flight until its lease ends)
+                failed.addSuppressed(unsettled);
             }
-            update(w, part, targetId.get(), w.entity());
-            return new Written(targetId.get(), "updated");
+            throw failed;
+        }
+    }
+
+    private Written updateOrFound(Write w, Part part, String id) {
+        if (part.getUpdate() == null) {
+            return new Written(id, "found");
+        }
+        update(w, part, id, w.entity());
+        return new Written(id, "updated");
+    }
+
+    private Written lookUpOrCreate(Write w, Part part, String xrefEntity, boolean lookUpFirst) {
+        Optional<String> targetId = lookUpFirst ? lookUpAndLink(w, part, xrefEntity) : Optional.empty();
+        if (targetId.isPresent()) {
+            return updateOrFound(w, part, targetId.get());
         }
         if (part.getCreate() == null) {
             throw new MissingLink(w.entity() + " " + w.key() + (part.getName() == null ? "" : ": its " + part.getName())
@@ -183,11 +211,7 @@ public class TargetWriter {
                 // the target says the record exists already (made by hand, or before the hub): adopt it
                 Optional<String> existing = lookUpAndLink(w, part, xrefEntity);
                 if (existing.isPresent()) {
-                    if (part.getUpdate() == null) {
-                        return new Written(existing.get(), "found");
-                    }
-                    update(w, part, existing.get(), w.entity());
-                    return new Written(existing.get(), "updated");
+                    return updateOrFound(w, part, existing.get());
                 }
             }
             throw refused;
@@ -195,16 +219,13 @@ public class TargetWriter {
     }
 
     /**
-     * A look-up by business key before a create only where the record may exist: the part cannot be created (it is
-     * only found), the hub keeps no id for it, the system is set to look up always, this is a replay, or an earlier
-     * create's outcome is unknown (its intent still stands). Otherwise the create is the only call.
+     * A create guarded by an intent, so that it is one call: a part the hub creates, finds by business key and keeps
+     * the id of. Without an intent, every create looks the record up first: a replay or a re-sync (the record may
+     * have been made meanwhile, by an attempt or by hand), or a system set to look up always.
      */
-    private boolean mustLookUp(Write w, Part part, String xrefEntity) {
-        if (part.getCreate() == null || !part.isXref() || w.replay()
-                || properties.system(w.target()).getLookupBeforeCreate() == HubSystemsProperties.LookupBeforeCreate.ALWAYS) {
-            return true;
-        }
-        return !intents.record(w.target(), xrefEntity, w.key());
+    private boolean guardedByIntent(Write w, Part part) {
+        return part.getLookup() != null && part.getCreate() != null && part.isXref() && !w.replay()
+                && properties.system(w.target()).getLookupBeforeCreate() != HubSystemsProperties.LookupBeforeCreate.ALWAYS;
     }
 
     private Optional<String> lookUpAndLink(Write w, Part part, String xrefEntity) {

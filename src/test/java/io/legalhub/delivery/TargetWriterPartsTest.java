@@ -93,7 +93,7 @@ class TargetWriterPartsTest {
         when(xrefs.systemId(anyString(), anyString(), anyString())).thenReturn(Optional.empty());
         when(jobs.find(anyString(), anyString(), anyString())).thenReturn(Optional.empty());
         // no earlier attempt: the intent is new
-        when(intents.record(anyString(), anyString(), anyString())).thenReturn(true);
+        when(intents.claim(anyString(), anyString(), anyString())).thenReturn(CreateIntents.Claim.FIRST);
     }
 
     @AfterEach
@@ -201,7 +201,7 @@ class TargetWriterPartsTest {
 
         assertThat(requests).containsExactly("POST /createWorkspace {\"templateId\":\"LEGAL!12\"}");
         var order = org.mockito.Mockito.inOrder(intents, xrefs);
-        order.verify(intents).record("vendor", "matter", "2026-0012");
+        order.verify(intents).claim("vendor", "matter", "2026-0012");
         order.verify(xrefs).link("matter", "2026-0012", "vendor", "LEGAL!1002");
         order.verify(intents).clear("vendor", "matter", "2026-0012");
     }
@@ -209,7 +209,7 @@ class TargetWriterPartsTest {
     @Test
     void aCreateWhoseEarlierAttemptHasNoKnownOutcomeLooksTheRecordUpAndAdoptsIt() {
         workspaceConnector();
-        when(intents.record(anyString(), anyString(), anyString())).thenReturn(false);
+        when(intents.claim(anyString(), anyString(), anyString())).thenReturn(CreateIntents.Claim.EARLIER_UNKNOWN);
         answers.put("POST /searchWorkspaces", body -> "{\"data\":{\"results\":[{\"id\":\"LEGAL!1003\"}]}}");
         answers.put("POST /updateWorkspace", body -> "{}");
 
@@ -219,6 +219,29 @@ class TargetWriterPartsTest {
                 "POST /updateWorkspace {\"id\":\"LEGAL!1003\",\"name\":\"Acme\"}");
         verify(xrefs).link("matter", "2026-0012", "vendor", "LEGAL!1003");
         verify(intents).clear("vendor", "matter", "2026-0012");
+    }
+
+    @Test
+    void aCreateAnotherAttemptIsSendingRightNowWaitsForItsOutcomeWithoutCallingTheSystem() {
+        workspaceConnector();
+        when(intents.claim(anyString(), anyString(), anyString())).thenReturn(CreateIntents.Claim.OTHER_IN_FLIGHT);
+
+        assertThatThrownBy(() -> writer().write(delivery(WORKSPACE)))
+                .isInstanceOf(CreateInFlight.class)
+                .isInstanceOf(PrerequisiteMissing.class)
+                .hasMessageContaining("matter 2026-0012 is being created in vendor by another attempt");
+        assertThat(requests).isEmpty();
+        verify(intents, never()).settle(anyString(), anyString(), anyString());
+    }
+
+    @Test
+    void aCreateThatFailedWithAnUnknownOutcomeLeavesItsIntentSettledSoTheNextAttemptLooksUpAtOnce() {
+        workspaceConnector();
+        answers.put("POST /createWorkspace", body -> "503");
+
+        assertThatThrownBy(() -> writer().write(delivery(WORKSPACE))).isInstanceOf(TransientSystemFailure.class);
+        verify(intents).settle("vendor", "matter", "2026-0012");
+        verify(intents, never()).clear(anyString(), anyString(), anyString());
     }
 
     @Test
@@ -292,7 +315,7 @@ class TargetWriterPartsTest {
 
     @Test
     void anUpdateCarriesTheTargetsIdInItsBodyWhenTheVendorWantsItThere() {
-        when(intents.record(anyString(), anyString(), anyString())).thenReturn(false);
+        when(intents.claim(anyString(), anyString(), anyString())).thenReturn(CreateIntents.Claim.EARLIER_UNKNOWN);
         endpoints.setLookup("POST /searchWorkspaces");
         endpoints.setLookupBody("/lookup");
         endpoints.setLookupId("/data/results/0/id");

@@ -104,6 +104,26 @@ final class ExternalParts {
         });
     }
 
+    /** Each hub queue holding or delivering messages: "queue=messages/delivering/consumers". */
+    static String hubQueueStates() throws Exception {
+        return withManagement(m -> {
+            StringBuilder states = new StringBuilder();
+            for (String queue : m.queueNames()) {
+                if (!queue.startsWith("hub.")) {
+                    continue;
+                }
+                long messages = ((Number) m.invoke(ResourceNames.QUEUE + queue, "getMessageCount")).longValue();
+                long delivering = ((Number) m.invoke(ResourceNames.QUEUE + queue, "getDeliveringCount")).longValue();
+                if (messages > 0 || delivering > 0) {
+                    Object consumers = m.invoke(ResourceNames.QUEUE + queue, "getConsumerCount");
+                    states.append(states.isEmpty() ? "" : ", ").append(queue).append('=')
+                            .append(messages).append('/').append(delivering).append('/').append(consumers);
+                }
+            }
+            return states.isEmpty() ? "none" : states.toString();
+        });
+    }
+
     /** Messages on the broker's own dead-letter queue (over their max delivery attempts, not yet drained). */
     static long brokerDeadLetters() throws Exception {
         return withManagement(m -> m.queueNames().contains("DLQ")

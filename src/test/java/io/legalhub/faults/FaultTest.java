@@ -15,6 +15,7 @@ import io.legalhub.sandbox.SandboxServer;
 import io.legalhub.sandbox.SandboxSettings;
 import io.legalhub.support.SandboxOAuth;
 import io.legalhub.support.SandboxClient;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -112,6 +113,25 @@ abstract class FaultTest {
 
     /** Waits until each target holds at least so many records and nothing waits on the hub's queues any more. */
     protected void awaitSettled(Duration timeout, Map<String, Long> expected) {
+        try {
+            awaitTargetsAndQueues(timeout, expected);
+        } catch (ConditionTimeoutException notSettled) {
+            // a timeout says what was still missing and where messages waited, so a stall explains itself
+            Map<String, Object> state = new LinkedHashMap<>();
+            for (String target : expected.keySet()) {
+                state.put(target + " records", census.total(target) + " of " + expected.get(target));
+            }
+            try {
+                state.put("hub queues (messages/delivering/consumers)", ExternalParts.hubQueueStates());
+            } catch (Exception unreachable) {
+                state.put("hub queues", "unreadable: " + unreachable.getMessage());
+            }
+            state.forEach(report::put);
+            throw new AssertionError("Not settled within " + timeout + ": " + state, notSettled);
+        }
+    }
+
+    private void awaitTargetsAndQueues(Duration timeout, Map<String, Long> expected) {
         await().atMost(timeout).pollInterval(Duration.ofSeconds(2)).until(() -> {
             for (Map.Entry<String, Long> target : expected.entrySet()) {
                 if (census.total(target.getKey()) < target.getValue()) {
