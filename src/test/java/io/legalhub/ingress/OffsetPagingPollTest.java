@@ -6,17 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.legalhub.checkpoint.CheckpointStore;
 import io.legalhub.sandbox.SandboxServer;
 import io.legalhub.sandbox.SandboxSettings;
 import io.legalhub.sandbox.SandboxSystem;
 import io.legalhub.support.SandboxClient;
-import io.legalhub.systems.HubSystemsProperties;
-import io.legalhub.systems.SystemClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -119,22 +115,7 @@ class OffsetPagingPollTest {
         server.reset(SandboxSystem.DMS, false);
         workspace = dms.createWorkspace("2026-0099", "Paging workspace").get("id").asText();
         checkpoints.clear();
-        HubSystemsProperties properties = new HubSystemsProperties();
-        HubSystemsProperties.SystemSettings settings = new HubSystemsProperties.SystemSettings();
-        settings.setBaseUrl(server.baseUrl(SandboxSystem.DMS));
-        properties.getSystems().put("dms", settings);
-        CheckpointStore memory = new CheckpointStore(null) {
-            @Override
-            public Optional<String> position(String system, String entity) {
-                return Optional.ofNullable(checkpoints.get(system + "/" + entity));
-            }
-
-            @Override
-            public void save(String system, String entity, String position) {
-                checkpoints.put(system + "/" + entity, position);
-            }
-        };
-        return new IncrementalPoller(new SystemClient(properties, json), memory, properties, json);
+        return SandboxPoller.of(server, SandboxSystem.DMS, "dms", checkpoints);
     }
 
     private static String file(String name) {

@@ -6,16 +6,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.legalhub.checkpoint.CheckpointStore;
 import io.legalhub.sandbox.SandboxServer;
 import io.legalhub.sandbox.SandboxSettings;
 import io.legalhub.sandbox.SandboxSystem;
 import io.legalhub.support.SandboxClient;
-import io.legalhub.systems.HubSystemsProperties;
-import io.legalhub.systems.SystemClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -94,21 +90,6 @@ class PassOverlapPollTest {
 
     private IncrementalPoller poller() {
         server.reset(SandboxSystem.MATTER_MANAGEMENT, false);
-        HubSystemsProperties properties = new HubSystemsProperties();
-        HubSystemsProperties.SystemSettings settings = new HubSystemsProperties.SystemSettings();
-        settings.setBaseUrl(server.baseUrl(SandboxSystem.MATTER_MANAGEMENT));
-        properties.getSystems().put("matter-management", settings);
-        CheckpointStore memory = new CheckpointStore(null) {
-            @Override
-            public Optional<String> position(String system, String entity) {
-                return Optional.ofNullable(checkpoints.get(system + "/" + entity));
-            }
-
-            @Override
-            public void save(String system, String entity, String position) {
-                checkpoints.put(system + "/" + entity, position);
-            }
-        };
-        return new IncrementalPoller(new SystemClient(properties, json), memory, properties, json);
+        return SandboxPoller.of(server, SandboxSystem.MATTER_MANAGEMENT, "matter-management", checkpoints);
     }
 }

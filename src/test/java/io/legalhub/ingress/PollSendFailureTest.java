@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,15 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.legalhub.checkpoint.CheckpointStore;
 import io.legalhub.messaging.Envelope;
 import io.legalhub.sandbox.SandboxServer;
 import io.legalhub.sandbox.SandboxSettings;
 import io.legalhub.sandbox.SandboxSystem;
 import io.legalhub.support.SandboxClient;
-import io.legalhub.systems.HubSystemsProperties;
-import io.legalhub.systems.SystemClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -47,7 +42,6 @@ class PollSendFailureTest {
 
     private SandboxServer server;
     private CamelContext camel;
-    private final ObjectMapper json = new ObjectMapper();
     private final Map<String, String> checkpoints = new ConcurrentHashMap<>();
     /** Source ids of the records that reached the broker, in order. */
     private final List<String> queued = new CopyOnWriteArrayList<>();
@@ -127,21 +121,6 @@ class PollSendFailureTest {
     }
 
     private IncrementalPoller poller() {
-        HubSystemsProperties properties = new HubSystemsProperties();
-        HubSystemsProperties.SystemSettings settings = new HubSystemsProperties.SystemSettings();
-        settings.setBaseUrl(server.baseUrl(SandboxSystem.MATTER_MANAGEMENT));
-        properties.getSystems().put("matter-management", settings);
-        CheckpointStore memory = new CheckpointStore(null) {
-            @Override
-            public Optional<String> position(String system, String entity) {
-                return Optional.ofNullable(checkpoints.get(system + "/" + entity));
-            }
-
-            @Override
-            public void save(String system, String entity, String position) {
-                checkpoints.put(system + "/" + entity, position);
-            }
-        };
-        return new IncrementalPoller(new SystemClient(properties, json), memory, properties, json);
+        return SandboxPoller.of(server, SandboxSystem.MATTER_MANAGEMENT, "matter-management", checkpoints);
     }
 }
