@@ -66,8 +66,4 @@ public class CreateIntents {
         jdbc.sql("delete from create_intent where system_name = :s and entity_type = :e and hub_key = :k")
                 .param("s", system).param("e", entity).param("k", key).update();
     }
-
-    Duration lease() {
-        return lease;
-    }
 }

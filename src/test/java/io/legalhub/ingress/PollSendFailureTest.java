@@ -39,6 +39,8 @@ import org.junit.jupiter.api.Test;
 class PollSendFailureTest {
 
     private static final int MATTERS = 7;
+    /** The send the broker refuses: the second record of the second page (pages of 3). */
+    private static final int FAILING_SEND = 4;
 
     private SandboxServer server;
     private CamelContext camel;
@@ -46,7 +48,6 @@ class PollSendFailureTest {
     /** Source ids of the records that reached the broker, in order. */
     private final List<String> queued = new CopyOnWriteArrayList<>();
     private final AtomicInteger sends = new AtomicInteger();
-    private volatile int failingSend;
 
     @BeforeEach
     void start() {
@@ -67,7 +68,6 @@ class PollSendFailureTest {
         Set<String> ids = new TreeSet<>();
         IntStream.rangeClosed(1, MATTERS).forEach(n ->
                 ids.add(clio.createMatter("OUT-%04d".formatted(n), "Matter " + n, client, null).get("id").asText()));
-        failingSend = 4; // the second record of the second page (pages of 3)
 
         startPollRoute();
 
@@ -75,7 +75,7 @@ class PollSendFailureTest {
                 assertThat(Set.copyOf(queued)).as("every matter reached the broker").containsAll(ids));
         await().atMost(Duration.ofSeconds(20)).until(() -> checkpoints.getOrDefault("matter-management/matter", "")
                 .contains("updatedSince"));
-        assertThat(sends.get()).as("the refused send happened").isGreaterThanOrEqualTo(failingSend);
+        assertThat(sends.get()).as("the refused send happened").isGreaterThanOrEqualTo(FAILING_SEND);
     }
 
     private void startPollRoute() throws Exception {
@@ -97,12 +97,12 @@ class PollSendFailureTest {
                 .add();
     }
 
-    /** A broker that takes every message but one (the {@link #failingSend}th), which it refuses once. */
+    /** A broker that takes every message but one (the {@link #FAILING_SEND}th), which it refuses once. */
     private final class BrokerStandIn extends DefaultComponent {
         @Override
         protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
             Endpoint endpoint = new ProcessorEndpoint(uri, this, exchange -> {
-                if (sends.incrementAndGet() == failingSend) {
+                if (sends.incrementAndGet() == FAILING_SEND) {
                     throw new IllegalStateException("AMQ219019: Session is closed");
                 }
                 queued.add(exchange.getIn().getHeader(Envelope.SOURCE_ID, String.class));
