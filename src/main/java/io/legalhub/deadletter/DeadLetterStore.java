@@ -199,7 +199,9 @@ public class DeadLetterStore {
         List<String> fromIds = from.stream().map(DeadLetterStatus::id).toList();
         int updated = jdbc.sql("update dead_letter set status = :to, updated_at = :now, version = version + 1"
                         + (to == DeadLetterStatus.REPLAYING ? ", replay_count = replay_count + 1, last_replayed_at = :now" : "")
-                        + " where id = :id and status in (:from)")
+                        // the CASE keeps H2 on the primary key: with "status in (a, b)" it walks the (status, id)
+                        // index through every row of those statuses (0.5 ms a call at 10,000 open dead letters)
+                        + " where id = :id and (case when status in (:from) then 1 else 0 end) = 1")
                 .param("to", to.id()).param("now", now()).param("id", id).param("from", fromIds)
                 .update();
         if (updated > 0) {

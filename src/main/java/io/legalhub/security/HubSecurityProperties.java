@@ -11,6 +11,7 @@ public class HubSecurityProperties {
 
     private List<User> users = new ArrayList<>();
     private String rolesClaim = "roles";
+    private java.time.Duration rememberVerifiedPassword = java.time.Duration.ofMinutes(5);
 
     public List<User> getUsers() {
         return users;
@@ -27,6 +28,18 @@ public class HubSecurityProperties {
 
     public void setRolesClaim(String rolesClaim) {
         this.rolesClaim = rolesClaim;
+    }
+
+    /**
+     * How long a password that matched its hash is taken as verified without a new bcrypt check (HTTP Basic checks
+     * on every request); 0 checks every time.
+     */
+    public java.time.Duration getRememberVerifiedPassword() {
+        return rememberVerifiedPassword;
+    }
+
+    public void setRememberVerifiedPassword(java.time.Duration rememberVerifiedPassword) {
+        this.rememberVerifiedPassword = rememberVerifiedPassword;
     }
 
     public static class User {

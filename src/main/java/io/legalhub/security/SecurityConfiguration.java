@@ -88,8 +88,13 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(HubSecurityProperties properties) {
+        PasswordEncoder hashes = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        java.time.Duration remember = properties.getRememberVerifiedPassword();
+        if (remember == null || remember.isZero() || remember.isNegative()) {
+            return hashes;
+        }
+        return new RememberingPasswordEncoder(hashes, remember, 1_000, com.github.benmanes.caffeine.cache.Ticker.systemTicker());
     }
 
     @Bean

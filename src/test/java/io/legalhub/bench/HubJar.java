@@ -77,7 +77,13 @@ final class HubJar implements AutoCloseable {
         // matter management's webhooks (the subscription the hub makes itself) come to this process
         env.put("HUB_PUBLIC_URL", "http://127.0.0.1:" + port);
         env.put("SPRING_PROFILES_ACTIVE", null);
-        PackagedJar process = new PackagedJar("hub", log, List.of("-Xmx1g"), args, env);
+        List<String> javaOptions = new ArrayList<>(List.of("-Xmx1g"));
+        // e.g. -Dbench.hubJavaOptions=-XX:StartFlightRecording=settings=profile,filename=target/hub.jfr to profile the hub
+        String extraJava = System.getProperty("bench.hubJavaOptions", "").trim();
+        if (!extraJava.isEmpty()) {
+            javaOptions.addAll(List.of(extraJava.split("\\s+")));
+        }
+        PackagedJar process = new PackagedJar("hub", log, javaOptions, args, env);
         HubJar hub = new HubJar(port, process);
         try {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {

@@ -5,9 +5,13 @@ import io.legalhub.sandbox.http.Json;
 import org.h2.mvstore.MVMap;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * One record type of one system: JSON strings in an MVStore map keyed by a numeric sequence, mirrored as
@@ -19,6 +23,8 @@ public final class Table {
     private final String name;
     private final MVMap<Long, String> map;
     private final ConcurrentSkipListMap<Long, ObjectNode> cache = new ConcurrentSkipListMap<>();
+    // field -> value -> keys; built on a field's first lookup, then kept up to date by every write
+    private final Map<String, Map<String, Set<Long>>> indexes = new ConcurrentHashMap<>();
 
     Table(String name, MVMap<Long, String> map) {
         this.name = name;
@@ -38,13 +44,54 @@ public final class Table {
 
     public void put(long key, ObjectNode record) {
         map.put(key, Json.string(record));
-        cache.put(key, record);
+        ObjectNode previous = cache.put(key, record);
+        indexes.forEach((field, index) -> {
+            if (previous != null) {
+                unindex(index, field, key, previous);
+            }
+            index(index, field, key, record);
+        });
     }
 
     /** Removes a record; returns whether there was one. */
     public boolean remove(long key) {
         map.remove(key);
-        return cache.remove(key) != null;
+        ObjectNode previous = cache.remove(key);
+        if (previous != null) {
+            indexes.forEach((field, index) -> unindex(index, field, key, previous));
+        }
+        return previous != null;
+    }
+
+    /**
+     * The records whose text field equals the value, in ascending key order: what a real system's indexed query
+     * answers without reading every record (a lookup by business key must not get slower as the table grows).
+     */
+    public List<ObjectNode> where(String field, String value) {
+        Map<String, Set<Long>> index = indexes.computeIfAbsent(field, f -> {
+            Map<String, Set<Long>> built = new ConcurrentHashMap<>();
+            cache.forEach((key, record) -> index(built, f, key, record));
+            return built;
+        });
+        Set<Long> keys = index.get(value);
+        return keys == null ? List.of() : keys.stream().map(cache::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static void index(Map<String, Set<Long>> index, String field, long key, ObjectNode record) {
+        com.fasterxml.jackson.databind.JsonNode value = record.get(field);
+        if (value != null && !value.isNull()) {
+            index.computeIfAbsent(value.asText(), v -> new ConcurrentSkipListSet<>()).add(key);
+        }
+    }
+
+    private static void unindex(Map<String, Set<Long>> index, String field, long key, ObjectNode record) {
+        com.fasterxml.jackson.databind.JsonNode value = record.get(field);
+        if (value != null && !value.isNull()) {
+            Set<Long> keys = index.get(value.asText());
+            if (keys != null) {
+                keys.remove(key);
+            }
+        }
     }
 
     /** All records in ascending key order (a live, weakly consistent view). */
@@ -64,5 +111,6 @@ public final class Table {
     void clear() {
         map.clear();
         cache.clear();
+        indexes.clear();
     }
 }

@@ -17,6 +17,7 @@ import io.legalhub.sandbox.store.Table;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -182,7 +183,9 @@ public final class BillingModule extends SystemModule {
         String status = req.query("status");
         String externalRef = req.query("external_ref");
         String since = req.queryTimestamp("updated_since");
-        List<ObjectNode> items = matters.all().stream()
+        Collection<ObjectNode> candidates = externalRef != null ? matters.where("external_ref", externalRef)
+                : number != null ? matters.where("number", number) : matters.all();
+        List<ObjectNode> items = candidates.stream()
                 .filter(m -> eq(number, m, "number") && eq(clientNumber, m, "client_number") && eq(externalRef, m, "external_ref")
                         && (status == null || status.equalsIgnoreCase(m.path("status").asText())) && since(m, since))
                 .toList();

@@ -1,0 +1,60 @@
+package io.legalhub.sandbox.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.legalhub.sandbox.http.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TableLookupTest {
+
+    private final SystemStore store = SystemStore.open(null, "billing");
+    private final Table matters = store.table("matters");
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static ObjectNode matter(String number, String externalRef) {
+        ObjectNode m = Json.object();
+        m.put("number", number);
+        if (externalRef != null) {
+            m.put("external_ref", externalRef);
+        }
+        return m;
+    }
+
+    @Test
+    void aLookupByFieldFindsTheRecordsWithThatValueInKeyOrder() {
+        store.write(() -> {
+            matters.put(2, matter("2025-0002", "mm:7"));
+            matters.put(1, matter("2025-0001", "mm:7"));
+            matters.put(3, matter("2025-0003", null));
+        });
+
+        assertThat(matters.where("external_ref", "mm:7")).extracting(m -> m.path("number").asText())
+                .containsExactly("2025-0001", "2025-0002");
+        assertThat(matters.where("external_ref", "mm:8")).isEmpty();
+    }
+
+    @Test
+    void writesAfterTheFirstLookupKeepItTrue() {
+        store.write(() -> matters.put(1, matter("2025-0001", "mm:1")));
+        assertThat(matters.where("external_ref", "mm:1")).hasSize(1);
+
+        store.write(() -> {
+            matters.put(1, matter("2025-0001", "mm:9"));
+            matters.put(2, matter("2025-0002", "mm:1"));
+        });
+        assertThat(matters.where("external_ref", "mm:1")).extracting(m -> m.path("number").asText()).containsExactly("2025-0002");
+        assertThat(matters.where("external_ref", "mm:9")).extracting(m -> m.path("number").asText()).containsExactly("2025-0001");
+
+        store.write(() -> matters.remove(2));
+        assertThat(matters.where("external_ref", "mm:1")).isEmpty();
+
+        store.clear();
+        assertThat(matters.where("external_ref", "mm:9")).isEmpty();
+    }
+}
