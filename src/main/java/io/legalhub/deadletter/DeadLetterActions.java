@@ -45,9 +45,11 @@ public class DeadLetterActions {
     private final JobRunner runner;
     private final ObjectMapper json;
     private final Path mappingsDir;
+    private final int replayLanes;
 
     public DeadLetterActions(DeadLetterStore store, ReplayService replays, Journal journal, JobStore jobs, JobRunner runner,
-                             ObjectMapper json, @Value("${hub.mappings-dir}") String mappingsDir) {
+                             ObjectMapper json, @Value("${hub.mappings-dir}") String mappingsDir,
+                             @Value("${hub.replay.parallelism:4}") int replayLanes) {
         this.store = store;
         this.replays = replays;
         this.journal = journal;
@@ -55,6 +57,7 @@ public class DeadLetterActions {
         this.runner = runner;
         this.json = json;
         this.mappingsDir = Path.of(mappingsDir);
+        this.replayLanes = Math.max(1, replayLanes);
     }
 
     public DeadLetter editPayload(long id, String newBody, String actor) {
@@ -108,30 +111,81 @@ public class DeadLetterActions {
     public long replayMatching(DeadLetterQuery query, String actor) {
         DeadLetterQuery openOnly = new DeadLetterQuery(DeadLetterStatus.OPEN, query.system(), query.sourceSystem(), query.target(),
                 query.entityType(), query.errorClass(), query.keyContains(), query.from(), query.to());
-        List<Long> ids = store.ids(openOnly);
-        long jobId = jobs.start("bulk-replay", actor, describe(openOnly), ids.size());
-        log.info("Bulk replay job {} by {}: {} dead letter(s) match {}", jobId, actor, ids.size(), describe(openOnly));
+        List<ReplayLanes.Item> items = store.replayItems(openOnly);
+        long jobId = jobs.start("bulk-replay", actor, describe(openOnly), items.size());
+        log.info("Bulk replay job {} by {}: {} dead letter(s) match {}", jobId, actor, items.size(), describe(openOnly));
+        // each send waits for the broker to write the message to its journal; lanes side by side share those writes
+        List<List<Long>> lanes = ReplayLanes.split(items, replayLanes);
         runner.submit(jobId, () -> {
-            int done = 0;
-            int succeeded = 0;
-            int failed = 0;
-            for (long id : ids) {
-                try {
-                    replays.replay(id, actor);
-                    succeeded++;
-                } catch (RuntimeException e) {
-                    failed++;
-                    log.debug("Bulk replay job {}: dead letter {} not replayed: {}", jobId, id, e.getMessage());
+            BulkReplayProgress progress = new BulkReplayProgress(jobId);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, lanes.size()), r -> {
+                Thread t = new Thread(r, "operator-replay-" + jobId);
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+                for (List<Long> lane : lanes) {
+                    running.add(pool.submit(() -> {
+                        for (long id : lane) {
+                            if (Thread.currentThread().isInterrupted()) {
+                                return;
+                            }
+                            try {
+                                replays.replay(id, actor);
+                                progress.done(true);
+                            } catch (RuntimeException e) {
+                                progress.done(false);
+                                log.debug("Bulk replay job {}: dead letter {} not replayed: {}", jobId, id, e.getMessage());
+                            }
+                        }
+                    }));
                 }
-                done++;
-                if (done % PROGRESS_EVERY == 0) {
-                    jobs.progress(jobId, done, succeeded, failed);
+                for (java.util.concurrent.Future<?> lane : running) {
+                    lane.get();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pool.shutdownNow();
+                throw new IllegalStateException("bulk replay interrupted after " + progress.done + " of " + items.size(), e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("bulk replay lane failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdown();
             }
-            jobs.progress(jobId, done, succeeded, failed);
-            jobs.finish(jobId, "completed", succeeded + " replayed" + (failed == 0 ? "" : ", " + failed + " could not be (no longer open)"));
+            progress.report();
+            jobs.finish(jobId, "completed", progress.succeeded + " replayed"
+                    + (progress.failed == 0 ? "" : ", " + progress.failed + " could not be (no longer open)"));
         });
         return jobId;
+    }
+
+    /** Counts of a bulk replay whose lanes run side by side, reported every PROGRESS_EVERY dead letters. */
+    private final class BulkReplayProgress {
+        private final long jobId;
+        private int done;
+        private int succeeded;
+        private int failed;
+
+        BulkReplayProgress(long jobId) {
+            this.jobId = jobId;
+        }
+
+        synchronized void done(boolean replayed) {
+            done++;
+            if (replayed) {
+                succeeded++;
+            } else {
+                failed++;
+            }
+            if (done % PROGRESS_EVERY == 0) {
+                report();
+            }
+        }
+
+        synchronized void report() {
+            jobs.progress(jobId, done, succeeded, failed);
+        }
     }
 
     private static String describe(DeadLetterQuery q) {

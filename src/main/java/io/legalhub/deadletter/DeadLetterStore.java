@@ -145,6 +145,14 @@ public class DeadLetterStore {
         return jdbc.sql("select count(*) from dead_letter" + where(q, params)).params(params).query(Long.class).single();
     }
 
+    /** Every dead letter matching the filter with the record it belongs to, oldest first, for a bulk replay. */
+    List<ReplayLanes.Item> replayItems(DeadLetterQuery q) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql("select id, entity_type, record_key from dead_letter" + where(q, params) + " order by id").params(params)
+                .query((rs, n) -> new ReplayLanes.Item(rs.getLong("id"), rs.getString("entity_type"), rs.getString("record_key")))
+                .list();
+    }
+
     /** Ids of every dead letter matching the filter, oldest first, for bulk actions. */
     public List<Long> ids(DeadLetterQuery q) {
         Map<String, Object> params = new LinkedHashMap<>();
