@@ -68,25 +68,43 @@ public final class Table {
      * answers without reading every record (a lookup by business key must not get slower as the table grows).
      */
     public List<ObjectNode> where(String field, String value) {
+        return List.copyOf(entriesWhere(field, value).values());
+    }
+
+    /** As {@link #where}, keyed; a field starting with {@code /} is a JSON pointer (e.g. {@code /matter/id}). */
+    public NavigableMap<Long, ObjectNode> entriesWhere(String field, String value) {
         Map<String, Set<Long>> index = indexes.computeIfAbsent(field, f -> {
             Map<String, Set<Long>> built = new ConcurrentHashMap<>();
             cache.forEach((key, record) -> index(built, f, key, record));
             return built;
         });
+        NavigableMap<Long, ObjectNode> found = new java.util.TreeMap<>();
         Set<Long> keys = index.get(value);
-        return keys == null ? List.of() : keys.stream().map(cache::get).filter(java.util.Objects::nonNull).toList();
+        if (keys != null) {
+            for (Long key : keys) {
+                ObjectNode record = cache.get(key);
+                if (record != null) {
+                    found.put(key, record);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode valueOf(ObjectNode record, String field) {
+        return field.startsWith("/") ? record.at(field) : record.get(field);
     }
 
     private static void index(Map<String, Set<Long>> index, String field, long key, ObjectNode record) {
-        com.fasterxml.jackson.databind.JsonNode value = record.get(field);
-        if (value != null && !value.isNull()) {
+        com.fasterxml.jackson.databind.JsonNode value = valueOf(record, field);
+        if (value != null && !value.isNull() && !value.isMissingNode()) {
             index.computeIfAbsent(value.asText(), v -> new ConcurrentSkipListSet<>()).add(key);
         }
     }
 
     private static void unindex(Map<String, Set<Long>> index, String field, long key, ObjectNode record) {
-        com.fasterxml.jackson.databind.JsonNode value = record.get(field);
-        if (value != null && !value.isNull()) {
+        com.fasterxml.jackson.databind.JsonNode value = valueOf(record, field);
+        if (value != null && !value.isNull() && !value.isMissingNode()) {
             Set<Long> keys = index.get(value.asText());
             if (keys != null) {
                 keys.remove(key);

@@ -950,9 +950,16 @@ public final class MatterManagementModule extends SystemModule {
         Long matterId = queryId(req, "matter_id");
         Long contactId = queryId(req, "contact_id");
         String since = req.queryTimestamp("updated_since");
-        return page(req, relationships, rel -> since(rel, since)
+        Predicate<ObjectNode> filter = rel -> since(rel, since)
                 && (matterId == null || matterId == rel.path("matter").path("id").asLong())
-                && (contactId == null || contactId == rel.path("contact").path("id").asLong()), Function.identity(), "Relationship");
+                && (contactId == null || contactId == rel.path("contact").path("id").asLong());
+        if (matterId == null) {
+            return page(req, relationships, filter, Function.identity(), "Relationship");
+        }
+        // a matter's relationships by index, as Clio answers them, not by reading every relationship of the firm
+        ClioFieldSelection fields = selection(req, "Relationship");
+        return Response.ok(Paging.clio(req, relationships.entriesWhere("/matter/id", String.valueOf(matterId)), filter,
+                rec -> ClioFieldSelection.project(rec, fields, "Relationship", known("Relationship"))));
     }
 
     private Response createRelationship(Request req) {

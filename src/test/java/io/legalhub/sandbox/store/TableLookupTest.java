@@ -57,4 +57,21 @@ class TableLookupTest {
         store.clear();
         assertThat(matters.where("external_ref", "mm:9")).isEmpty();
     }
+
+    @Test
+    void aNestedFieldIsLookedUpByItsJsonPointer() {
+        ObjectNode first = Json.object();
+        first.putObject("matter").put("id", 7);
+        ObjectNode second = Json.object();
+        second.putObject("matter").put("id", 8);
+        ObjectNode unrelated = Json.object();
+        store.write(() -> {
+            matters.put(1, first);
+            matters.put(2, second);
+            matters.put(3, unrelated);
+        });
+
+        assertThat(matters.entriesWhere("/matter/id", "7")).containsOnlyKeys(1L);
+        assertThat(matters.entriesWhere("/matter/id", "9")).isEmpty();
+    }
 }
