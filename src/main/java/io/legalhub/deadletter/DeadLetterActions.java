@@ -3,8 +3,13 @@ package io.legalhub.deadletter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -118,13 +123,13 @@ public class DeadLetterActions {
         List<List<Long>> lanes = ReplayLanes.split(items, replayLanes);
         runner.submit(jobId, () -> {
             BulkReplayProgress progress = new BulkReplayProgress(jobId);
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, lanes.size()), r -> {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, lanes.size()), r -> {
                 Thread t = new Thread(r, "operator-replay-" + jobId);
                 t.setDaemon(true);
                 return t;
             });
             try {
-                List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+                List<Future<?>> running = new ArrayList<>();
                 for (List<Long> lane : lanes) {
                     running.add(pool.submit(() -> {
                         for (long id : lane) {
@@ -141,14 +146,14 @@ public class DeadLetterActions {
                         }
                     }));
                 }
-                for (java.util.concurrent.Future<?> lane : running) {
+                for (Future<?> lane : running) {
                     lane.get();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 pool.shutdownNow();
                 throw new IllegalStateException("bulk replay interrupted after " + progress.done + " of " + items.size(), e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException("bulk replay lane failed: " + e.getCause(), e.getCause());
             } finally {
                 pool.shutdown();

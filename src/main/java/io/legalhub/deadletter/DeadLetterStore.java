@@ -153,12 +153,6 @@ public class DeadLetterStore {
                 .list();
     }
 
-    /** Ids of every dead letter matching the filter, oldest first, for bulk actions. */
-    public List<Long> ids(DeadLetterQuery q) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        return jdbc.sql("select id from dead_letter" + where(q, params) + " order by id").params(params).query(Long.class).list();
-    }
-
     private static String where(DeadLetterQuery q, Map<String, Object> params) {
         List<String> clauses = new ArrayList<>();
         if (q.status() != null) {

@@ -1,14 +1,15 @@
 package io.legalhub.sandbox.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.legalhub.sandbox.http.Json;
 import org.h2.mvstore.MVMap;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -44,72 +45,73 @@ public final class Table {
 
     public void put(long key, ObjectNode record) {
         map.put(key, Json.string(record));
-        ObjectNode previous = cache.put(key, record);
-        indexes.forEach((field, index) -> {
-            if (previous != null) {
-                unindex(index, field, key, previous);
-            }
-            index(index, field, key, record);
-        });
+        // writers hold this monitor while they change the cache and its indexes, and an index is built under it, so
+        // no write falls between an index's first scan and its first update
+        synchronized (indexes) {
+            ObjectNode previous = cache.put(key, record);
+            indexes.forEach((field, index) -> reindex(index, field, key, previous, record));
+        }
     }
 
     /** Removes a record; returns whether there was one. */
     public boolean remove(long key) {
         map.remove(key);
-        ObjectNode previous = cache.remove(key);
-        if (previous != null) {
-            indexes.forEach((field, index) -> unindex(index, field, key, previous));
+        synchronized (indexes) {
+            ObjectNode previous = cache.remove(key);
+            if (previous != null) {
+                indexes.forEach((field, index) -> reindex(index, field, key, previous, null));
+            }
+            return previous != null;
         }
-        return previous != null;
     }
 
     /**
      * The records whose text field equals the value, in ascending key order: what a real system's indexed query
-     * answers without reading every record (a lookup by business key must not get slower as the table grows).
+     * answers without reading every record (a lookup by business key must not get slower as the table grows). A
+     * field starting with {@code /} is a JSON pointer (e.g. {@code /matter/id}).
      */
-    public List<ObjectNode> where(String field, String value) {
-        return List.copyOf(entriesWhere(field, value).values());
-    }
-
-    /** As {@link #where}, keyed; a field starting with {@code /} is a JSON pointer (e.g. {@code /matter/id}). */
     public NavigableMap<Long, ObjectNode> entriesWhere(String field, String value) {
-        Map<String, Set<Long>> index = indexes.computeIfAbsent(field, f -> {
-            Map<String, Set<Long>> built = new ConcurrentHashMap<>();
-            cache.forEach((key, record) -> index(built, f, key, record));
-            return built;
-        });
-        NavigableMap<Long, ObjectNode> found = new java.util.TreeMap<>();
-        Set<Long> keys = index.get(value);
-        if (keys != null) {
-            for (Long key : keys) {
-                ObjectNode record = cache.get(key);
-                if (record != null) {
-                    found.put(key, record);
-                }
+        Map<String, Set<Long>> index = indexes.get(field);
+        if (index == null) {
+            synchronized (indexes) {
+                index = indexes.computeIfAbsent(field, f -> {
+                    Map<String, Set<Long>> built = new ConcurrentHashMap<>();
+                    cache.forEach((key, record) -> reindex(built, f, key, null, record));
+                    return built;
+                });
+            }
+        }
+        NavigableMap<Long, ObjectNode> found = new TreeMap<>();
+        for (Long key : index.getOrDefault(value, Set.of())) {
+            ObjectNode record = cache.get(key);
+            if (record != null) {
+                found.put(key, record);
             }
         }
         return found;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode valueOf(ObjectNode record, String field) {
-        return field.startsWith("/") ? record.at(field) : record.get(field);
-    }
-
-    private static void index(Map<String, Set<Long>> index, String field, long key, ObjectNode record) {
-        com.fasterxml.jackson.databind.JsonNode value = valueOf(record, field);
-        if (value != null && !value.isNull() && !value.isMissingNode()) {
-            index.computeIfAbsent(value.asText(), v -> new ConcurrentSkipListSet<>()).add(key);
+    /**
+     * Moves a record's key from its old value to its new one. The new entry is added before the old one goes, and an
+     * unchanged value is left alone, so a lookup running meanwhile never misses a record that is there throughout.
+     */
+    private static void reindex(Map<String, Set<Long>> index, String field, long key, ObjectNode previous, ObjectNode record) {
+        String before = previous == null ? null : textOf(previous, field);
+        String after = record == null ? null : textOf(record, field);
+        if (after != null && !after.equals(before)) {
+            index.computeIfAbsent(after, v -> new ConcurrentSkipListSet<>()).add(key);
         }
-    }
-
-    private static void unindex(Map<String, Set<Long>> index, String field, long key, ObjectNode record) {
-        com.fasterxml.jackson.databind.JsonNode value = valueOf(record, field);
-        if (value != null && !value.isNull() && !value.isMissingNode()) {
-            Set<Long> keys = index.get(value.asText());
+        if (before != null && !before.equals(after)) {
+            Set<Long> keys = index.get(before);
             if (keys != null) {
                 keys.remove(key);
             }
         }
+    }
+
+    private static String textOf(ObjectNode record, String field) {
+        JsonNode value = field.startsWith("/") ? record.at(field) : record.get(field);
+        return value == null || value.isNull() || value.isMissingNode() ? null : value.asText();
     }
 
     /** All records in ascending key order (a live, weakly consistent view). */
@@ -128,7 +130,9 @@ public final class Table {
 
     void clear() {
         map.clear();
-        cache.clear();
-        indexes.clear();
+        synchronized (indexes) {
+            cache.clear();
+            indexes.clear();
+        }
     }
 }

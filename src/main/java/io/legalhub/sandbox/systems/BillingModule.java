@@ -183,8 +183,8 @@ public final class BillingModule extends SystemModule {
         String status = req.query("status");
         String externalRef = req.query("external_ref");
         String since = req.queryTimestamp("updated_since");
-        Collection<ObjectNode> candidates = externalRef != null ? matters.where("external_ref", externalRef)
-                : number != null ? matters.where("number", number) : matters.all();
+        Collection<ObjectNode> candidates = externalRef != null ? matters.entriesWhere("external_ref", externalRef).values()
+                : number != null ? matters.entriesWhere("number", number).values() : matters.all();
         List<ObjectNode> items = candidates.stream()
                 .filter(m -> eq(number, m, "number") && eq(clientNumber, m, "client_number") && eq(externalRef, m, "external_ref")
                         && (status == null || status.equalsIgnoreCase(m.path("status").asText())) && since(m, since))

@@ -32,6 +32,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -236,8 +237,14 @@ public final class MatterManagementModule extends SystemModule {
 
     private static Response page(Request req, Table table, Predicate<ObjectNode> filter, Function<ObjectNode, ObjectNode> view,
                                  String resource) {
+        return page(req, table.entries(), filter, view, resource);
+    }
+
+    /** As above, over records already narrowed by an index. */
+    private static Response page(Request req, NavigableMap<Long, ObjectNode> entries, Predicate<ObjectNode> filter,
+                                 Function<ObjectNode, ObjectNode> view, String resource) {
         ClioFieldSelection fields = selection(req, resource);
-        return Response.ok(Paging.clio(req, table, filter, rec -> ClioFieldSelection.project(view.apply(rec), fields, resource, known(resource))));
+        return Response.ok(Paging.clio(req, entries, filter, rec -> ClioFieldSelection.project(view.apply(rec), fields, resource, known(resource))));
     }
 
     /** {@code {"data": record}} as the request's {@code fields} selection (or the resource's default view) shows it. */
@@ -952,13 +959,9 @@ public final class MatterManagementModule extends SystemModule {
         Predicate<ObjectNode> filter = rel -> since(rel, since)
                 && (matterId == null || matterId == rel.path("matter").path("id").asLong())
                 && (contactId == null || contactId == rel.path("contact").path("id").asLong());
-        if (matterId == null) {
-            return page(req, relationships, filter, Function.identity(), "Relationship");
-        }
         // a matter's relationships by index, as Clio answers them, not by reading every relationship of the firm
-        ClioFieldSelection fields = selection(req, "Relationship");
-        return Response.ok(Paging.clio(req, relationships.entriesWhere("/matter/id", String.valueOf(matterId)), filter,
-                rec -> ClioFieldSelection.project(rec, fields, "Relationship", known("Relationship"))));
+        return page(req, matterId == null ? relationships.entries() : relationships.entriesWhere("/matter/id", String.valueOf(matterId)),
+                filter, Function.identity(), "Relationship");
     }
 
     private Response createRelationship(Request req) {

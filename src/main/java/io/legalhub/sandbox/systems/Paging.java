@@ -35,23 +35,16 @@ final class Paging {
      */
     static ObjectNode cursor(Request req, Table table, Predicate<ObjectNode> filter) {
         Set<String> fields = fields(req.query("fields"));
-        return page(req, table, filter, DEFAULT_LIMIT, rec -> select(rec, fields));
+        return page(req, table.entries(), filter, DEFAULT_LIMIT, rec -> select(rec, fields));
     }
 
-    /** Clio's paging: as {@link #cursor}, with its default and maximum limit of 200 and each record shown through {@code view}. */
-    static ObjectNode clio(Request req, Table table, Predicate<ObjectNode> filter, java.util.function.Function<ObjectNode, JsonNode> view) {
-        return page(req, table.entries(), filter, CLIO_LIMIT, view);
-    }
-
-    /** As {@link #clio(Request, Table, Predicate, java.util.function.Function)}, over records already narrowed by an index. */
+    /**
+     * Clio's paging: as {@link #cursor}, with its default and maximum limit of 200 and each record shown through
+     * {@code view}, over a table's entries or records already narrowed by an index.
+     */
     static ObjectNode clio(Request req, java.util.NavigableMap<Long, ObjectNode> entries, Predicate<ObjectNode> filter,
                            java.util.function.Function<ObjectNode, JsonNode> view) {
         return page(req, entries, filter, CLIO_LIMIT, view);
-    }
-
-    private static ObjectNode page(Request req, Table table, Predicate<ObjectNode> filter, int defaultLimit,
-                                   java.util.function.Function<ObjectNode, JsonNode> view) {
-        return page(req, table.entries(), filter, defaultLimit, view);
     }
 
     private static ObjectNode page(Request req, java.util.NavigableMap<Long, ObjectNode> entries, Predicate<ObjectNode> filter,

@@ -34,28 +34,32 @@ class TableLookupTest {
             matters.put(3, matter("2025-0003", null));
         });
 
-        assertThat(matters.where("external_ref", "mm:7")).extracting(m -> m.path("number").asText())
+        assertThat(matters.entriesWhere("external_ref", "mm:7").values()).extracting(m -> m.path("number").asText())
                 .containsExactly("2025-0001", "2025-0002");
-        assertThat(matters.where("external_ref", "mm:8")).isEmpty();
+        assertThat(matters.entriesWhere("external_ref", "mm:8")).isEmpty();
     }
 
     @Test
     void writesAfterTheFirstLookupKeepItTrue() {
         store.write(() -> matters.put(1, matter("2025-0001", "mm:1")));
-        assertThat(matters.where("external_ref", "mm:1")).hasSize(1);
+        assertThat(matters.entriesWhere("external_ref", "mm:1")).hasSize(1);
+
+        // rewritten with the same value (e.g. its name changed): still found
+        store.write(() -> matters.put(1, matter("2025-0001", "mm:1")));
+        assertThat(matters.entriesWhere("external_ref", "mm:1")).containsOnlyKeys(1L);
 
         store.write(() -> {
             matters.put(1, matter("2025-0001", "mm:9"));
             matters.put(2, matter("2025-0002", "mm:1"));
         });
-        assertThat(matters.where("external_ref", "mm:1")).extracting(m -> m.path("number").asText()).containsExactly("2025-0002");
-        assertThat(matters.where("external_ref", "mm:9")).extracting(m -> m.path("number").asText()).containsExactly("2025-0001");
+        assertThat(matters.entriesWhere("external_ref", "mm:1").values()).extracting(m -> m.path("number").asText()).containsExactly("2025-0002");
+        assertThat(matters.entriesWhere("external_ref", "mm:9").values()).extracting(m -> m.path("number").asText()).containsExactly("2025-0001");
 
         store.write(() -> matters.remove(2));
-        assertThat(matters.where("external_ref", "mm:1")).isEmpty();
+        assertThat(matters.entriesWhere("external_ref", "mm:1")).isEmpty();
 
         store.clear();
-        assertThat(matters.where("external_ref", "mm:9")).isEmpty();
+        assertThat(matters.entriesWhere("external_ref", "mm:9")).isEmpty();
     }
 
     @Test
